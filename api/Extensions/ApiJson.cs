@@ -1,0 +1,22 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CreditGrid.Api.Extensions;
+
+/// <summary>JSON as the contract wants it: camelCase, Chinese returned as-is, enums as camelCase strings.</summary>
+public static class ApiJson
+{
+    public static IServiceCollection AddCreditGridJson(this IServiceCollection services) =>
+        services.Configure<JsonOptions>(o => Apply(o.SerializerOptions));
+
+    public static void Apply(JsonSerializerOptions o)
+    {
+        o.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        o.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+        o.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        o.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+    }
+}

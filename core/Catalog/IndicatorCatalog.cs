@@ -1,0 +1,37 @@
+using System.Collections.Frozen;
+
+namespace CreditGrid.Core.Catalog;
+
+/// <summary>The validated indicator catalogue of all kinds (domain-rules §2). Immutable; load once.</summary>
+public sealed class IndicatorCatalog
+{
+    private static readonly Lazy<IndicatorCatalog> DefaultCatalog = new(CatalogLoader.LoadEmbedded);
+
+    private readonly FrozenDictionary<string, CatalogEntry> _byCode;
+    private readonly FrozenDictionary<SubjectKind, IReadOnlyList<CatalogEntry>> _byKind;
+
+    internal IndicatorCatalog(IReadOnlyList<CatalogEntry> entries)
+    {
+        _byCode = entries.ToFrozenDictionary(e => e.Code, StringComparer.Ordinal);
+        _byKind = entries
+            .GroupBy(e => KindOf(e))
+            .ToFrozenDictionary(g => g.Key, g => (IReadOnlyList<CatalogEntry>)g.ToArray());
+    }
+
+    /// <summary>The catalogue shipped in this assembly (core/Catalog/*.json).</summary>
+    public static IndicatorCatalog Default => DefaultCatalog.Value;
+
+    public IReadOnlyList<CatalogEntry> All => [.. _byCode.Values.OrderBy(e => e.Kind).ThenBy(e => e.SeedLine)];
+
+    /// <summary>Entries of a kind in seed order; a merchant is scored with the enterprise table (§1).</summary>
+    public IReadOnlyList<CatalogEntry> Of(SubjectKind kind) =>
+        _byKind.TryGetValue(kind.ScoredAs(), out var list) ? list : [];
+
+    public bool TryGet(string code, out CatalogEntry entry) => _byCode.TryGetValue(code, out entry!);
+
+    public CatalogEntry Get(string code) =>
+        _byCode.TryGetValue(code, out var e) ? e : throw new KeyNotFoundException($"unknown indicator '{code}'");
+
+    internal static SubjectKind KindOf(CatalogEntry e) =>
+        SubjectKinds.TryParse(e.Kind, out var k) ? k : throw new CatalogException($"{e.Code}: unknown kind '{e.Kind}'");
+}

@@ -1,0 +1,57 @@
+namespace CreditGrid.Core.Rules;
+
+/// <summary>A record's standing on the evaluation date.</summary>
+[GenerateSerializer]
+public enum RecordStatus
+{
+    Active,
+    Expired,
+    Pending,
+    Revoked,
+    Repaired,
+    Superseded,
+    Objected,
+}
+
+/// <summary>The live credit evaluation of one subject on one date (domain-rules §3-§5).</summary>
+[GenerateSerializer, Immutable]
+public sealed record Evaluation
+{
+    [Id(0)] public required SubjectKind Kind { get; init; }
+    [Id(1)] public required int Score { get; init; }
+    /// <summary>AAA … D for enterprises and persons; null for officials.</summary>
+    [Id(2)] public string? Grade { get; init; }
+    /// <summary>Enterprise category, person level, or official star name.</summary>
+    [Id(3)] public string? Category { get; init; }
+    /// <summary>1-6 for officials; null otherwise.</summary>
+    [Id(4)] public int? Stars { get; init; }
+    [Id(5)] public required bool Downgraded { get; init; }
+    [Id(6)] public required IReadOnlyList<string> Consequences { get; init; }
+    [Id(7)] public required DateOnly AsOf { get; init; }
+    /// <summary>Person annual bonus (L2453), included in the score.</summary>
+    [Id(8)] public int Bonus { get; init; }
+    [Id(9)] public required IReadOnlyList<RecordEvaluation> Records { get; init; }
+    /// <summary>The next date after AsOf on which the evaluation may change by itself (expiry, start, bonus).</summary>
+    [Id(10)] public DateOnly? NextChangeAt { get; init; }
+}
+
+/// <summary>One record as the evaluation sees it: base and effective points, status, and why.</summary>
+[GenerateSerializer, Immutable]
+public sealed record RecordEvaluation
+{
+    [Id(0)] public required string RecordId { get; init; }
+    [Id(1)] public required string EventId { get; init; }
+    [Id(2)] public required string Indicator { get; init; }
+    [Id(3)] public required string Group { get; init; }
+    [Id(4)] public required string Name { get; init; }
+    [Id(5)] public required string Department { get; init; }
+    [Id(6)] public string? ActionRef { get; init; }
+    [Id(7)] public required int BasePoints { get; init; }
+    [Id(8)] public required int EffectivePoints { get; init; }
+    [Id(9)] public required RecordStatus Status { get; init; }
+    [Id(10)] public required DateOnly OccurredAt { get; init; }
+    [Id(11)] public DateOnly? ExpiresAt { get; init; }
+    [Id(12)] public required bool Late { get; init; }
+    [Id(13)] public string? DerivedFrom { get; init; }
+    [Id(14)] public required string Explanation { get; init; }
+}

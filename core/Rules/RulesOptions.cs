@@ -1,0 +1,16 @@
+namespace CreditGrid.Core.Rules;
+
+/// <summary>The numbers domain-rules.md marks as configurable; defaults are the seed's (or the documented interpretation).</summary>
+public sealed record RulesOptions
+{
+    public static RulesOptions Default { get; } = new();
+
+    /// <summary>Interpretation (§5): enterprises use the person validity periods (L2467-L2468).</summary>
+    public bool EnterpriseUsesPersonValidity { get; init; } = true;
+
+    /// <summary>L483 双公示: licence and penalty information is due within 7 days of the decision.</summary>
+    public int PublicityDays { get; init; } = 7;
+
+    /// <summary>Non-working days beyond Saturday and Sunday (§5, objections); configuration.</summary>
+    public IReadOnlySet<DateOnly> Holidays { get; init; } = new HashSet<DateOnly>();
+}

@@ -1,0 +1,40 @@
+namespace CreditGrid.Core;
+
+/// <summary>The kinds of credit subject (domain-rules §1).</summary>
+public enum SubjectKind
+{
+    Enterprise,
+    Person,
+    Official,
+    Merchant,
+}
+
+public static class SubjectKinds
+{
+    public static string ToWire(this SubjectKind kind) => kind switch
+    {
+        SubjectKind.Enterprise => "enterprise",
+        SubjectKind.Person => "person",
+        SubjectKind.Official => "official",
+        SubjectKind.Merchant => "merchant",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
+    public static bool TryParse(string? text, out SubjectKind kind)
+    {
+        switch (text)
+        {
+            case "enterprise": kind = SubjectKind.Enterprise; return true;
+            case "person": kind = SubjectKind.Person; return true;
+            case "official": kind = SubjectKind.Official; return true;
+            case "merchant": kind = SubjectKind.Merchant; return true;
+            default: kind = default; return false;
+        }
+    }
+
+    /// <summary>Persons and officials are natural persons: their IDs are personal data (masked, audited).</summary>
+    public static bool IsNaturalPerson(this SubjectKind kind) => kind is SubjectKind.Person or SubjectKind.Official;
+
+    /// <summary>The kind whose indicator table scores this subject: a merchant is scored through its enterprise record (§1).</summary>
+    public static SubjectKind ScoredAs(this SubjectKind kind) => kind == SubjectKind.Merchant ? SubjectKind.Enterprise : kind;
+}

@@ -1,0 +1,28 @@
+using CreditGrid.Api.Extensions;
+using CreditGrid.Core.Catalog;
+
+namespace CreditGrid.Silo;
+
+/// <summary>The table of contents of the host: what it is made of, in order. Tests build the same host.</summary>
+public static class CreditGridHost
+{
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+            builder.WebHost.UseUrls(DefaultUrl);
+
+        // Fail at start, naming the bad entry, if the catalogue data is broken (docs/catalogue.md).
+        _ = IndicatorCatalog.Default;
+
+        builder.Services.AddCreditGridApi();
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapCreditGridApi();
+        return app;
+    }
+}
