@@ -60,7 +60,7 @@ public static partial class CatalogLoader
             ValidateEntry(e);
         }
         foreach (var dup in entries.GroupBy(e => (e.Kind, e.Group, e.Name)).Where(g => g.Count() > 1))
-            throw new CatalogException($"{dup.First().Code}: (group, name) ('{dup.Key.Group}', '{dup.Key.Name}') is not unique in {dup.Key.Kind}");
+            throw new CatalogException($"{dup.Last().Code}: (group, name) ('{dup.Key.Group}', '{dup.Key.Name}') is not unique in {dup.Key.Kind}: also {dup.First().Code}");
         foreach (var e in entries)
         {
             CheckTarget(byCode, e, e.BandOf, "bandOf", t => t.Kind == e.Kind && t.AmountRule is not null);

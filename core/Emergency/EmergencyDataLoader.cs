@@ -1,10 +1,9 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 
 namespace CreditGrid.Core.Emergency;
 
 /// <summary>Reads the emergency reference files and refuses bad data, naming the file and item (docs/emergency-data.md).</summary>
-public static partial class EmergencyDataLoader
+public static class EmergencyDataLoader
 {
     public const string EventTypesFile = "event-types.json";
     public const string SupportFunctionsFile = "support-functions.json";
@@ -15,10 +14,6 @@ public static partial class EmergencyDataLoader
 
     public static readonly IReadOnlyList<string> Files =
         [EventTypesFile, SupportFunctionsFile, WarehousesFile, FireStationsFile, SheltersFile, MedicalUnitsFile];
-
-    // The plan runs from L3351 (张政字〔2021〕95号) to L4258 (印发); every item must point inside it.
-    private const int FirstSeedLine = 3351;
-    private const int LastSeedLine = 4258;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -52,17 +47,17 @@ public static partial class EmergencyDataLoader
         var shelters = Read<Shelter>(jsonByFile, SheltersFile);
         var units = Read<MedicalUnit>(jsonByFile, MedicalUnitsFile);
 
-        Check(EventTypesFile, types, t => t.Type, ValidateType);
+        Check(EventTypesFile, types, t => t.Type, EmergencyDataRules.ProblemWith);
         Unique(EventTypesFile, types, t => t.Type);
-        Check(SupportFunctionsFile, functions, f => f.Function, ValidateFunction);
+        Check(SupportFunctionsFile, functions, f => f.Function, EmergencyDataRules.ProblemWith);
         Unique(SupportFunctionsFile, functions, f => f.Function);
-        Check(WarehousesFile, warehouses, w => w.Name, ValidateWarehouse);
+        Check(WarehousesFile, warehouses, w => w.Name, EmergencyDataRules.ProblemWith);
         Unique(WarehousesFile, warehouses, w => w.Name);
-        Check(FireStationsFile, stations, s => s.Name, ValidateStation);
+        Check(FireStationsFile, stations, s => s.Name, EmergencyDataRules.ProblemWith);
         Unique(FireStationsFile, stations, s => s.Name);
-        Check(SheltersFile, shelters, s => s.Name, ValidateShelter);
+        Check(SheltersFile, shelters, s => s.Name, EmergencyDataRules.ProblemWith);
         Unique(SheltersFile, shelters, s => s.Name);
-        Check(MedicalUnitsFile, units, u => u.Name, ValidateMedicalUnit);
+        Check(MedicalUnitsFile, units, u => u.Name, EmergencyDataRules.ProblemWith);
         Unique(MedicalUnitsFile, units, u => u.Name);
 
         return new EmergencyReference(types, functions, warehouses, stations, shelters, units);
@@ -98,64 +93,4 @@ public static partial class EmergencyDataLoader
         foreach (var dup in items.GroupBy(key, StringComparer.Ordinal).Where(g => g.Count() > 1))
             throw new EmergencyDataException($"{file}: item '{dup.Key}' appears {dup.Count()} times");
     }
-
-    private static string? ValidateType(EventTypeInfo t) =>
-        Blank(t.Type) ? "type is blank"
-        : !EventCategories.IsValid(t.Category) ? $"category '{t.Category}' is not one of {string.Join("|", EventCategories.All)}"
-        : Names(t.LeadDepartments) is { } leads ? $"leadDepartments {leads}"
-        : t.LeadInheritedFromLine is { } from && (from >= t.SeedLine || from < FirstSeedLine) ? $"leadInheritedFromLine {from} is not a line above L{t.SeedLine}"
-        : Line(t.SeedLine);
-
-    private static string? ValidateFunction(SupportFunctionInfo f) =>
-        Blank(f.Function) ? "function is blank"
-        : Names(f.LeadDepartments) is { } leads ? $"leadDepartments {leads}"
-        : Names(f.CooperatingDepartments) is { } coop ? $"cooperatingDepartments {coop}"
-        : Line(f.SeedLine);
-
-    private static string? ValidateWarehouse(ReserveWarehouse w) =>
-        Blank(w.Name) ? "name is blank"
-        : Blank(w.Location) ? "location is blank"
-        : w.ManagingDepartment is { } d && Blank(d) ? "managingDepartment is blank (use null)"
-        : w.AreaSquareMetres <= 0 ? "areaSquareMetres must be positive"
-        : Blank(w.Stores) ? "stores is blank"
-        : Blank(w.Contact.Unit) ? "contact.unit is blank"
-        : !PhonePattern().IsMatch(w.Contact.Phone) ? $"contact.phone '{w.Contact.Phone}' is not 0533-nnnnnnn"
-        : Blank(w.Contact.ReserveType) ? "contact.reserveType is blank"
-        : Line(w.Contact.SeedLine) ?? Line(w.SeedLine);
-
-    private static string? ValidateStation(FireStation s) =>
-        Blank(s.Name) ? "name is blank"
-        : !PhonePattern().IsMatch(s.Phone) ? $"phone '{s.Phone}' is not 0533-nnnnnnn"
-        : s.Vehicles.Count == 0 ? "no vehicles"
-        : s.Vehicles.FirstOrDefault(v => Blank(v.Name) || v.Quantity <= 0 || Blank(v.Unit)) is { } bad ? $"vehicle at L{bad.SeedLine} needs a name, a positive quantity and a unit"
-        : s.Vehicles.Select(v => Line(v.SeedLine)).FirstOrDefault(p => p is not null) ?? Line(s.SeedLine);
-
-    private static string? ValidateShelter(Shelter s) =>
-        Blank(s.Name) ? "name is blank"
-        : Blank(s.Address) ? "address is blank"
-        : s.Longitude is < -180 or > 180 || s.Latitude is < -90 or > 90 ? $"coordinates ({s.Longitude}, {s.Latitude}) are not degrees"
-        : s.AreaTenThousandM2 <= 0 ? "areaTenThousandM2 must be positive"
-        : s.CapacityTenThousandPeople <= 0 ? "capacityTenThousandPeople must be positive"
-        : s.ShelterClass is not ("Ⅰ" or "Ⅱ" or "Ⅲ" or "Ⅳ") ? $"shelterClass '{s.ShelterClass}' is not Ⅰ|Ⅱ|Ⅲ|Ⅳ"
-        : Blank(s.MaintainedBy) ? "maintainedBy is blank"
-        : Line(s.SeedLine);
-
-    private static string? ValidateMedicalUnit(MedicalUnit u) =>
-        Blank(u.Name) ? "name is blank"
-        : !PhonePattern().IsMatch(u.Phone) ? $"phone '{u.Phone}' is not 0533-nnnnnnn"
-        : Line(u.SeedLine);
-
-    private static bool Blank(string? text) => string.IsNullOrWhiteSpace(text);
-
-    private static string? Names(IReadOnlyList<string>? names) =>
-        names is null || names.Count == 0 ? "is empty"
-        : names.Any(Blank) ? "contains a blank name"
-        : null;
-
-    private static string? Line(int seedLine) =>
-        seedLine is < FirstSeedLine or > LastSeedLine ? $"seedLine {seedLine} is outside the plan (L{FirstSeedLine}-L{LastSeedLine})" : null;
-
-    // Zibo numbers as printed in the plan, e.g. L4178 0533-2126302.
-    [GeneratedRegex(@"^0533-\d{7}$")]
-    private static partial Regex PhonePattern();
 }
