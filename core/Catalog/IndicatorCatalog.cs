@@ -9,6 +9,7 @@ public sealed class IndicatorCatalog
 
     private readonly FrozenDictionary<string, CatalogEntry> _byCode;
     private readonly FrozenDictionary<SubjectKind, IReadOnlyList<CatalogEntry>> _byKind;
+    private readonly FrozenDictionary<string, int> _capLines;
 
     internal IndicatorCatalog(IReadOnlyList<CatalogEntry> entries)
     {
@@ -16,6 +17,9 @@ public sealed class IndicatorCatalog
         _byKind = entries
             .GroupBy(e => KindOf(e))
             .ToFrozenDictionary(g => g.Key, g => (IReadOnlyList<CatalogEntry>)g.ToArray());
+        _capLines = entries.Where(e => e.YearlyCapGroup is not null)
+            .GroupBy(e => e.YearlyCapGroup!)
+            .ToFrozenDictionary(g => g.Key, g => g.Min(e => e.SeedLine));
     }
 
     /// <summary>The catalogue shipped in this assembly (core/Catalog/*.json).</summary>
@@ -26,6 +30,9 @@ public sealed class IndicatorCatalog
     /// <summary>Entries of a kind in seed order; a merchant is scored with the enterprise table (§1).</summary>
     public IReadOnlyList<CatalogEntry> Of(SubjectKind kind) =>
         _byKind.TryGetValue(kind.ScoredAs(), out var list) ? list : [];
+
+    /// <summary>The seed line of the row carrying a yearly cap's 备注 (the first row of its cap group).</summary>
+    public int CapSeedLine(string capGroup) => _capLines.GetValueOrDefault(capGroup);
 
     public bool TryGet(string code, out CatalogEntry entry) => _byCode.TryGetValue(code, out entry!);
 

@@ -16,6 +16,7 @@ public sealed class Consequences
         new Consequences(CatalogLoader.ReadResource(typeof(Consequences).Assembly, "CreditGrid.Core.Catalog.consequences.json")));
 
     private readonly Item[] _items;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(SubjectKind, string), IReadOnlyList<string>> _cache = new();
 
     public Consequences(string json)
     {
@@ -30,9 +31,10 @@ public sealed class Consequences
     public static Consequences Default => DefaultValue.Value;
 
     /// <summary>Texts for a kind and a key: enterprise category, official stars ("1".."6"), person level.</summary>
-    public IReadOnlyList<string> For(SubjectKind kind, string key)
-    {
-        var k = kind.ScoredAs().ToWire();
-        return [.. _items.Where(i => i.Kind == k && i.AppliesTo.Contains(key)).Select(i => i.Text)];
-    }
+    public IReadOnlyList<string> For(SubjectKind kind, string key) =>
+        _cache.GetOrAdd((kind.ScoredAs(), key), k =>
+        {
+            var wire = k.Item1.ToWire();
+            return [.. _items.Where(i => i.Kind == wire && i.AppliesTo.Contains(k.Item2)).Select(i => i.Text)];
+        });
 }

@@ -53,5 +53,20 @@ public sealed record RecordEvaluation
     [Id(11)] public DateOnly? ExpiresAt { get; init; }
     [Id(12)] public required bool Late { get; init; }
     [Id(13)] public string? DerivedFrom { get; init; }
-    [Id(14)] public required string Explanation { get; init; }
+    [Id(14)] public required int SeedLine { get; init; }
+    [Id(15)] public ValidityBasis ValidityBasis { get; init; }
+    [Id(16)] public bool ReportedAfterValidity { get; init; }
+    [Id(17)] public bool Doubled { get; init; }
+    [Id(18)] public int? AmountYear { get; init; }
+    [Id(19)] public int AmountShare { get; init; }
+    [Id(20)] public int? CapYear { get; init; }
+    [Id(21)] public int Cap { get; init; }
+    [Id(22)] public int CapLine { get; init; }
+    [Id(23)] public string? SupersededBy { get; init; }
+    [Id(24)] public int SupersedeLine { get; init; }
+    [Id(25)] public DateOnly? StateChangedAt { get; init; }
+    [Id(26)] public string? StateReason { get; init; }
+
+    /// <summary>One line, citing the seed, on why the effective points are what they are (rendered on demand).</summary>
+    public string Explanation => Explanations.Render(this);
 }

@@ -40,6 +40,10 @@ public static class Grades
     public static int StarsOf(int score) =>
         score >= 1090 ? 6 : score >= 1060 ? 5 : score >= 1020 ? 4 : score >= 980 ? 3 : score >= 830 ? 2 : 1;
 
+    private static readonly string[] StarKeys = ["0", "1", "2", "3", "4", "5", "6"];
+
+    public static string StarKey(int stars) => StarKeys[stars];
+
     /// <summary>L1500-L1505: the name of each star level.</summary>
     public static string StarName(int stars) => stars switch
     {

@@ -12,31 +12,31 @@ internal sealed class RecordWork(CreditRecord record, CatalogEntry entry)
         return c != 0 ? c : string.CompareOrdinal(a.Record.RecordId, b.Record.RecordId);
     };
 
-    public CreditRecord Record { get; } = record;
-    public CatalogEntry Entry { get; } = entry;
-    public int Base { get; init; }
-    public int Effective { get; set; }
-    public DateOnly ExpiresAt { get; set; }
-    public bool Late { get; set; }
-    public RecordStatus Status { get; private set; }
-    public string Source { get; set; } = "";
-    private string _explanation = "";
+    public readonly CreditRecord Record = record;
+    public readonly CatalogEntry Entry = entry;
+    public int Base;
+    public int Effective;
+    public DateOnly ExpiresAt;
+    public ValidityBasis Basis;
+    public bool Late;
+    public RecordStatus Status;
+    public bool ReportedAfterValidity;
+    public bool Doubled;
+    public int? AmountYear;
+    public int AmountShare;
+    public int? CapYear;
+    public int Cap;
+    public int CapLine;
+    public string? SupersededBy;
+    public int SupersedeLine;
 
     public bool Counts => Status is RecordStatus.Active or RecordStatus.Objected;
-
-    public void Set(RecordStatus status, string explanation)
-    {
-        Status = status;
-        _explanation = explanation;
-    }
-
-    public void Note(string text) => _explanation += "；" + text;
 
     /// <summary>Whether this record counted on a given date (for L1511 repeats), whatever the evaluation date.</summary>
     public bool CountedOn(DateOnly date) =>
         Record.State != RecordState.Revoked
         && Record.OccurredAt <= date && date < ExpiresAt
-        && Record.ReportedAt < ExpiresAt
+        && !ReportedAfterValidity
         && !(Record.State == RecordState.Repaired && Record.StateChangedAt <= date);
 
     public RecordEvaluation ToEvaluation() => new()
@@ -55,6 +55,18 @@ internal sealed class RecordWork(CreditRecord record, CatalogEntry entry)
         ExpiresAt = ExpiresAt,
         Late = Late,
         DerivedFrom = Record.DerivedFrom,
-        Explanation = _explanation,
+        SeedLine = Entry.SeedLine,
+        ValidityBasis = Basis,
+        ReportedAfterValidity = ReportedAfterValidity,
+        Doubled = Doubled,
+        AmountYear = AmountYear,
+        AmountShare = AmountShare,
+        CapYear = CapYear,
+        Cap = Cap,
+        CapLine = CapLine,
+        SupersededBy = SupersededBy,
+        SupersedeLine = SupersedeLine,
+        StateChangedAt = Record.StateChangedAt,
+        StateReason = Record.StateReason,
     };
 }

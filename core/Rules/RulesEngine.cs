@@ -3,7 +3,7 @@ using CreditGrid.Core.Catalog;
 namespace CreditGrid.Core.Rules;
 
 /// <summary>
-/// The pure evaluation of domain-rules §3-§5: records in, score, grade, stars and per-record explanations out.
+/// The pure evaluation of domain-rules §3-§5: records in, score, grade, stars and per-record facts out.
 /// No I/O and no clock: the evaluation date is an argument. Each step below is one rule with its seed line.
 /// </summary>
 public sealed class RulesEngine(IndicatorCatalog catalog, RulesOptions options, Consequences consequences)
@@ -16,9 +16,10 @@ public sealed class RulesEngine(IndicatorCatalog catalog, RulesOptions options, 
     public Evaluation Evaluate(SubjectProfile subject, IReadOnlyList<CreditRecord> records, DateOnly asOf)
     {
         var kind = subject.Kind.ScoredAs();
-        var inOrder = records.Select(r => Prepare(kind, r, asOf)).ToArray();
-        var work = inOrder.ToList();
-        work.Sort(RecordWork.Chronological);
+        var inOrder = new RecordWork[records.Count];
+        for (var i = 0; i < inOrder.Length; i++) inOrder[i] = Prepare(kind, records[i], asOf);
+        var work = (RecordWork[])inOrder.Clone();
+        Array.Sort(work, RecordWork.Chronological);
 
         if (kind == SubjectKind.Official) DoubleOfficialRepeats(work);
         SupersedeWithinOneDecision(kind, work);
@@ -26,8 +27,17 @@ public sealed class RulesEngine(IndicatorCatalog catalog, RulesOptions options, 
         ApplyYearlyCaps(work);
 
         var bonus = kind == SubjectKind.Person ? PersonBonus(subject, records, asOf) : 0;
-        var score = Grades.BaseScore + work.Sum(w => w.Effective) + bonus;
-        var downgraded = kind != SubjectKind.Official && work.Any(w => w.Counts && w.Entry.Downgrade);
+        var score = Grades.BaseScore + bonus;
+        var downgraded = false;
+        var evaluations = new RecordEvaluation[inOrder.Length];
+        for (var i = 0; i < inOrder.Length; i++)
+        {
+            var w = inOrder[i];
+            score += w.Effective;
+            // L789, L2452: an active severe-list (or, for enterprises, criminal-penalty) record downgrades to D.
+            downgraded |= w.Counts && w.Entry.Downgrade && kind != SubjectKind.Official;
+            evaluations[i] = w.ToEvaluation();
+        }
         var (grade, category, stars, consequenceKey) = Classify(kind, score, downgraded);
 
         return new Evaluation
@@ -41,7 +51,7 @@ public sealed class RulesEngine(IndicatorCatalog catalog, RulesOptions options, 
             Consequences = consequences.For(kind, consequenceKey),
             AsOf = asOf,
             Bonus = bonus,
-            Records = [.. inOrder.Select(w => w.ToEvaluation())],
+            Records = evaluations,
             NextChangeAt = NextChange(subject, work, asOf, bonus),
         };
     }
@@ -51,29 +61,23 @@ public sealed class RulesEngine(IndicatorCatalog catalog, RulesOptions options, 
         if (!catalog.TryGet(r.Indicator, out var entry) || IndicatorCatalog.KindOf(entry) != kind)
             throw new ArgumentException($"record {r.RecordId}: indicator '{r.Indicator}' is not a {kind.ToWire()} indicator");
         var w = new RecordWork(r, entry) { Base = BasePoints(entry, r) };
-        var (years, why) = Validity.YearsFor(kind, entry, w.Base, r.ValidityYears, options);
+        var (years, basis) = Validity.YearsFor(kind, entry, w.Base, r.ValidityYears);
+        w.Basis = basis;
         w.ExpiresAt = Validity.ClockStart(r).AddYears(years);
+        // L2469: information reported after its validity ended is no longer credit information.
+        w.ReportedAfterValidity = r.ReportedAt >= w.ExpiresAt;
         // L483 双公示: penalty information is due within 7 days of the decision; later is accepted and flagged.
         w.Late = entry.Group == "行政处罚信息" && r.ReportedAt > r.OccurredAt.AddDays(options.PublicityDays);
-        w.Source = $"“{entry.Name}”{Signed(w.Base)}分（L{entry.SeedLine}）";
 
-        if (r.State == RecordState.Revoked)
-            w.Set(RecordStatus.Revoked, $"{w.Source}；行政行为被撤销或确认违法，不作为信用信息（L817）{Reason(r)}");
-        else if (r.OccurredAt > asOf)
-            w.Set(RecordStatus.Pending, $"{w.Source}；发生日期{r.OccurredAt:yyyy-MM-dd}晚于评价日期，尚未计分");
-        else if (r.ReportedAt >= w.ExpiresAt)
-            w.Set(RecordStatus.Expired, $"{w.Source}；报送时已超过评价有效期（至{w.ExpiresAt:yyyy-MM-dd}），不再计分（L2469）");
-        else if (r.State == RecordState.Repaired && r.StateChangedAt <= asOf)
-            w.Set(RecordStatus.Repaired, $"{w.Source}；已于{r.StateChangedAt:yyyy-MM-dd}信用修复，自修复之日起不再计分（L816、L2488）{Reason(r)}");
-        else if (asOf >= w.ExpiresAt)
-            w.Set(RecordStatus.Expired, $"{w.Source}；{why}，已于{w.ExpiresAt:yyyy-MM-dd}到期");
-        else
-        {
-            var objected = r.ObjectionOpenedAt <= asOf && !(r.ObjectionClosedAt <= asOf);
-            w.Set(objected ? RecordStatus.Objected : RecordStatus.Active,
-                $"{w.Source}；{why}，至{w.ExpiresAt:yyyy-MM-dd}" + (objected ? "；异议处理期间仍计分（L815）" : ""));
-            w.Effective = w.Base;
-        }
+        w.Status =
+            r.State == RecordState.Revoked ? RecordStatus.Revoked            // L817
+            : r.OccurredAt > asOf ? RecordStatus.Pending
+            : w.ReportedAfterValidity ? RecordStatus.Expired
+            : r.State == RecordState.Repaired && r.StateChangedAt <= asOf ? RecordStatus.Repaired // L816, L2488
+            : asOf >= w.ExpiresAt ? RecordStatus.Expired
+            : r.ObjectionOpenedAt <= asOf && !(r.ObjectionClosedAt <= asOf) ? RecordStatus.Objected // L815: keeps counting
+            : RecordStatus.Active;
+        if (w.Counts) w.Effective = w.Base;
         return w;
     }
 
@@ -89,71 +93,87 @@ public sealed class RulesEngine(IndicatorCatalog catalog, RulesOptions options, 
     /// L1511: an official's sanction in a 分项 that already has a sanction active on its date counts twice its own value
     /// (not compounding). "Already" means an earlier record from another decision, valid on this record's date.
     /// </summary>
-    private static void DoubleOfficialRepeats(List<RecordWork> work)
+    private static void DoubleOfficialRepeats(RecordWork[] work)
     {
-        for (var i = 0; i < work.Count; i++)
+        for (var i = 1; i < work.Length; i++)
         {
             var w = work[i];
             if (!w.Counts || !w.Entry.IsSanction) continue;
-            var on = w.Record.OccurredAt;
-            var repeat = work.Take(i).Any(s =>
-                s.Entry.IsSanction && s.Entry.Group == w.Entry.Group && !SameDecision(s.Record, w.Record)
-                && s.CountedOn(on));
-            if (!repeat) continue;
-            w.Effective = 2 * w.Base;
-            w.Note($"同一分项失信信息在有效期内重复发生，加倍减分为{w.Effective}分（L1511）");
-        }
-    }
-
-    /// <summary>§3 rule 1: one decision (department + actionRef) counts only its highest commendation and highest sanction.</summary>
-    private static void SupersedeWithinOneDecision(SubjectKind kind, List<RecordWork> work)
-    {
-        var line = kind switch { SubjectKind.Official => "L1509", SubjectKind.Person => "L2456", _ => "L800" };
-        var decisions = work
-            .Where(w => w.Counts && !string.IsNullOrEmpty(w.Record.ActionRef))
-            .GroupBy(w => (w.Record.Department, w.Record.ActionRef, w.Entry.Polarity));
-        foreach (var decision in decisions)
-        {
-            var kept = decision.OrderByDescending(w => Math.Abs(w.Effective)).First();
-            foreach (var w in decision.Where(w => !ReferenceEquals(w, kept)))
+            for (var j = 0; j < i; j++)
             {
-                w.Set(RecordStatus.Superseded,
-                    $"{w.Source}；同一部门同一行为（{w.Record.ActionRef}）只按最高分值计分，已按“{kept.Entry.Name}”计分（{line}）");
-                w.Effective = 0;
+                var s = work[j];
+                if (s.Entry.IsSanction && s.Entry.Group == w.Entry.Group && !SameDecision(s.Record, w.Record) && s.CountedOn(w.Record.OccurredAt))
+                {
+                    w.Effective = 2 * w.Base;
+                    w.Doubled = true;
+                    break;
+                }
             }
         }
     }
 
-    /// <summary>§3.4: amounts add up per rule and calendar year of occurredAt; each record earns what it adds.</summary>
-    private static void ApplyAmountRules(List<RecordWork> work)
+    /// <summary>§3 rule 1 (L800, L1509, L2456): one decision (department + actionRef) counts only its highest commendation and highest sanction.</summary>
+    private static void SupersedeWithinOneDecision(SubjectKind kind, RecordWork[] work)
     {
-        var years = work.Where(w => w.Counts && w.Entry.AmountRule is not null)
-            .GroupBy(w => (w.Entry.Code, w.Record.OccurredAt.Year));
-        foreach (var year in years)
+        // Work is in chronological order, so on a tie the earlier record keeps its points.
+        Dictionary<(string, string, bool), RecordWork>? best = null;
+        foreach (var w in work)
+        {
+            if (!w.Counts || string.IsNullOrEmpty(w.Record.ActionRef)) continue;
+            best ??= [];
+            var key = (w.Record.Department, w.Record.ActionRef, w.Entry.IsSanction);
+            if (!best.TryGetValue(key, out var kept) || Math.Abs(w.Effective) > Math.Abs(kept.Effective)) best[key] = w;
+        }
+        if (best is null) return;
+        var line = kind switch { SubjectKind.Official => 1509, SubjectKind.Person => 2456, _ => 800 };
+        foreach (var w in work)
+        {
+            if (!w.Counts || string.IsNullOrEmpty(w.Record.ActionRef)) continue;
+            var kept = best[(w.Record.Department, w.Record.ActionRef, w.Entry.IsSanction)];
+            if (ReferenceEquals(kept, w)) continue;
+            w.Status = RecordStatus.Superseded;
+            w.Effective = 0;
+            w.SupersededBy = kept.Entry.Name;
+            w.SupersedeLine = line;
+        }
+    }
+
+    /// <summary>§3.4: amounts add up per rule and calendar year of occurredAt; each record earns what it adds.</summary>
+    private static void ApplyAmountRules(RecordWork[] work)
+    {
+        List<RecordWork>? amounts = null;
+        foreach (var w in work)
+        {
+            if (w.Counts && w.Entry.AmountRule is not null) (amounts ??= []).Add(w);
+        }
+        if (amounts is null) return;
+        foreach (var year in amounts.GroupBy(w => (w.Entry.Code, w.Record.OccurredAt.Year)))
         {
             var list = year.ToList();
-            var rule = list[0].Entry.AmountRule!;
-            var cumulative = AmountRules.Cumulative(rule, [.. list.Select(w => (w.Record.Amount ?? 0, w.Record.AmountKind))]);
+            var cumulative = AmountRules.Cumulative(list[0].Entry.AmountRule!, [.. list.Select(w => (w.Record.Amount ?? 0, w.Record.AmountKind))]);
             for (var i = 0; i < list.Count; i++)
             {
                 var share = cumulative[i] - (i == 0 ? 0 : cumulative[i - 1]);
                 list[i].Effective = share;
-                if (share != list[i].Base)
-                    list[i].Note($"{year.Key.Year}年度累计{UnitText(rule)}分档计分，本条计{share}分（{AmountRuleLine(list[i].Entry)}）");
+                if (share == list[i].Base) continue;
+                list[i].AmountYear = year.Key.Year;
+                list[i].AmountShare = share;
             }
         }
     }
 
     /// <summary>§3 rule 3: yearly caps per subject and calendar year of occurredAt (L848, L883, L1557, L1647, L2509, L2563, L2569).</summary>
-    private void ApplyYearlyCaps(List<RecordWork> work)
+    private void ApplyYearlyCaps(RecordWork[] work)
     {
-        var years = work.Where(w => w.Counts && w.Entry.YearlyCapGroup is not null)
-            .GroupBy(w => (w.Entry.YearlyCapGroup, w.Record.OccurredAt.Year));
-        foreach (var year in years)
+        List<RecordWork>? capped = null;
+        foreach (var w in work)
+        {
+            if (w.Counts && w.Entry.YearlyCapGroup is not null) (capped ??= []).Add(w);
+        }
+        if (capped is null) return;
+        foreach (var year in capped.GroupBy(w => (w.Entry.YearlyCapGroup!, w.Record.OccurredAt.Year)))
         {
             var cap = year.First().Entry.YearlyCap!.Value;
-            var capLine = catalog.Of(IndicatorCatalog.KindOf(year.First().Entry))
-                .Where(e => e.YearlyCapGroup == year.Key.YearlyCapGroup).Min(e => e.SeedLine);
             var running = 0;
             foreach (var w in year)
             {
@@ -161,7 +181,9 @@ public sealed class RulesEngine(IndicatorCatalog catalog, RulesOptions options, 
                 if (allowed < w.Effective)
                 {
                     w.Effective = allowed;
-                    w.Note($"{year.Key.Year}年度最多加{cap}分，本条计{allowed}分（L{capLine}）");
+                    w.CapYear = year.Key.Year;
+                    w.Cap = cap;
+                    w.CapLine = catalog.CapSeedLine(year.Key.Item1);
                 }
                 running += w.Effective;
             }
@@ -175,14 +197,19 @@ public sealed class RulesEngine(IndicatorCatalog catalog, RulesOptions options, 
     public int PersonBonus(SubjectProfile subject, IReadOnlyList<CreditRecord> records, DateOnly asOf)
     {
         if (subject.RegisteredAt is not { } registered) return 0;
-        var sanctionYears = records
-            .Where(r => r.State != RecordState.Revoked && catalog.TryGet(r.Indicator, out var e) && e.IsSanction)
-            .Select(r => r.OccurredAt.Year)
-            .ToHashSet();
         var clean = 0;
-        for (var year = registered.Year + 1; year < asOf.Year; year++)
+        for (var year = registered.Year + 1; year < asOf.Year && clean < 5; year++)
         {
-            if (!sanctionYears.Contains(year)) clean++;
+            var sanctioned = false;
+            foreach (var r in records)
+            {
+                if (r.OccurredAt.Year == year && r.State != RecordState.Revoked && catalog.TryGet(r.Indicator, out var e) && e.IsSanction)
+                {
+                    sanctioned = true;
+                    break;
+                }
+            }
+            if (!sanctioned) clean++;
         }
         return Math.Min(15, 3 * clean);
     }
@@ -192,37 +219,33 @@ public sealed class RulesEngine(IndicatorCatalog catalog, RulesOptions options, 
         if (kind == SubjectKind.Official)
         {
             var stars = Grades.StarsOf(score);
-            return (null, Grades.StarName(stars), stars, stars.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return (null, Grades.StarName(stars), stars, Grades.StarKey(stars));
         }
         var grade = Grades.GradeOf(score, downgraded);
         var category = kind == SubjectKind.Person ? Grades.PersonLevel(grade) : Grades.EnterpriseCategory(grade);
         return (grade, category, null, category);
     }
 
-    private static DateOnly? NextChange(SubjectProfile subject, List<RecordWork> work, DateOnly asOf, int bonus)
+    private static DateOnly? NextChange(SubjectProfile subject, RecordWork[] work, DateOnly asOf, int bonus)
     {
-        var candidates = new List<DateOnly>();
-        foreach (var w in work.Where(w => w.Record.State != RecordState.Revoked && w.Record.ReportedAt < w.ExpiresAt))
+        DateOnly? next = null;
+        void Consider(DateOnly d)
         {
-            candidates.Add(w.Record.OccurredAt);
-            candidates.Add(w.ExpiresAt);
-            if (w.Record.State == RecordState.Repaired && w.Record.StateChangedAt is { } repaired) candidates.Add(repaired);
+            if (d > asOf && (next is null || d < next)) next = d;
+        }
+        foreach (var w in work)
+        {
+            if (w.Record.State == RecordState.Revoked || w.ReportedAfterValidity) continue;
+            Consider(w.Record.OccurredAt);
+            Consider(w.ExpiresAt);
+            if (w.Record.State == RecordState.Repaired && w.Record.StateChangedAt is { } repaired) Consider(repaired);
         }
         // L2453: the person bonus can grow at each new year.
         if (subject.Kind == SubjectKind.Person && subject.RegisteredAt is not null && bonus < 15)
-            candidates.Add(new DateOnly(asOf.Year + 1, 1, 1));
-        var future = candidates.Where(d => d > asOf).ToList();
-        return future.Count == 0 ? null : future.Min();
+            Consider(new DateOnly(asOf.Year + 1, 1, 1));
+        return next;
     }
 
     private static bool SameDecision(CreditRecord a, CreditRecord b) =>
         !string.IsNullOrEmpty(a.ActionRef) && a.ActionRef == b.ActionRef && a.Department == b.Department;
-
-    private static string UnitText(AmountRule rule) => rule.Unit == "hours" ? "时长" : "金额";
-
-    private static string AmountRuleLine(CatalogEntry entry) => $"L{entry.SeedLine}，§3.4";
-
-    private static string Reason(CreditRecord r) => string.IsNullOrWhiteSpace(r.StateReason) ? "" : $"：{r.StateReason}";
-
-    internal static string Signed(int points) => points > 0 ? $"+{points}" : points.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

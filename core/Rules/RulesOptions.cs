@@ -5,9 +5,6 @@ public sealed record RulesOptions
 {
     public static RulesOptions Default { get; } = new();
 
-    /// <summary>Interpretation (§5): enterprises use the person validity periods (L2467-L2468).</summary>
-    public bool EnterpriseUsesPersonValidity { get; init; } = true;
-
     /// <summary>L483 双公示: licence and penalty information is due within 7 days of the decision.</summary>
     public int PublicityDays { get; init; } = 7;
 
