@@ -30,6 +30,8 @@ public sealed record CatalogEntry
     [JsonIgnore] public bool IsSanction => Polarity == "sanction";
     /// <summary>A range row (§3 rule 2): the event states its points inside [MinPoints, MaxPoints].</summary>
     [JsonIgnore] public bool IsRange => Points is null && AmountRule is null;
+    /// <summary>A row worth its fixed points whatever the event says.</summary>
+    [JsonIgnore] public bool IsFixed => Points is not null && AmountRule is null;
 }
 
 /// <summary>How an amount-rule entry turns yuan or hours into points (domain-rules §3.4).</summary>

@@ -86,7 +86,13 @@ public static partial class CatalogLoader
         if (e.SeedLine <= 0) throw new CatalogException(Bad("seedLine must be a positive line number"));
 
         var sign = e.IsCommendation ? 1 : -1;
-        if (e.Points is { } p)
+        if (e.AmountRule is not null)
+        {
+            // An amount rule scores by its bands; it may keep the seed's printed value (新时代文明实践 "+1" per 10 hours).
+            if (e.MinPoints is not { } lo || e.MaxPoints is not { } hi || lo != 0 || hi <= 0)
+                throw new CatalogException(Bad("an amount-rule entry needs minPoints 0 and maxPoints = its most points a year"));
+        }
+        else if (e.Points is { } p)
         {
             if (e.MinPoints is not null || e.MaxPoints is not null) throw new CatalogException(Bad("points and minPoints/maxPoints are exclusive"));
             if (p * sign < 0 || (p == 0 && !e.Downgrade)) throw new CatalogException(Bad($"points {p} do not match polarity {e.Polarity}"));
@@ -103,7 +109,7 @@ public static partial class CatalogLoader
         if (e.BandOf is not null && e.Reportable) throw new CatalogException(Bad("band rows are not reportable"));
         if (e.AmountRule is { } rule)
         {
-            if (!e.Reportable || e.Points is not null) throw new CatalogException(Bad("an amount-rule entry is reportable and has no fixed points"));
+            if (!e.Reportable) throw new CatalogException(Bad("an amount-rule entry is reportable"));
             ValidateRule(e, rule);
         }
         if (e.YearlyCapGroup is null != e.YearlyCap is null) throw new CatalogException(Bad("yearlyCapGroup and yearlyCap go together"));

@@ -6,7 +6,7 @@ namespace CreditGrid.Core.Rules;
 public static class AmountRules
 {
     /// <summary>
-    /// Interpretation of L1645-L1660 (§3.4): bands are progressive, each paying ⌊part inside the band / perPoint⌋,
+    /// Interpretation of L1644-L1664 (§3.4): bands are progressive, each paying ⌊part inside the band / perPoint⌋,
     /// at most maxPerBand. E.g. person cash 3,000 → 10 + ⌊2,000/400⌋ = 15.
     /// </summary>
     public static int Progressive(IReadOnlyList<ProgressiveBand>? bands, int maxPerBand, decimal total)

@@ -3,9 +3,9 @@ namespace CreditGrid.Core.Rules;
 /// <summary>Score → grade, category, level and stars (domain-rules §4).</summary>
 public static class Grades
 {
-    public const int BaseScore = 1000; // L789, L1499, L2443
+    public const int BaseScore = 1000; // L789, L1500, L2443
 
-    /// <summary>L792-L799 / L2443-L2451: the AAA … C bands; D only by downgrade.</summary>
+    /// <summary>L793-L799 / L2443-L2451: the AAA … C bands; D only by downgrade.</summary>
     public static string GradeOf(int score, bool downgraded) =>
         downgraded ? "D"
         : score >= 1050 ? "AAA"
@@ -16,7 +16,7 @@ public static class Grades
         : score >= 850 ? "B"
         : "C";
 
-    /// <summary>L794, L796: 诚信守法 (AAA…A-), 轻微失信 (B), 一般失信 (C), 严重失信 (D).</summary>
+    /// <summary>L793: 诚信守法 (AAA…A-), 轻微失信 (B), 一般失信 (C), 严重失信 (D).</summary>
     public static string EnterpriseCategory(string grade) => grade switch
     {
         "B" => "轻微失信",
@@ -36,7 +36,7 @@ public static class Grades
         _ => "诚信",
     };
 
-    /// <summary>L1499-L1506: 6★ ≥1090, 5★ 1060-1089, 4★ 1020-1059, 3★ 980-1019, 2★ 830-979, 1★ ≤829.</summary>
+    /// <summary>L1502-L1507: 6★ ≥1090, 5★ 1060-1089, 4★ 1020-1059, 3★ 980-1019, 2★ 830-979, 1★ ≤829.</summary>
     public static int StarsOf(int score) =>
         score >= 1090 ? 6 : score >= 1060 ? 5 : score >= 1020 ? 4 : score >= 980 ? 3 : score >= 830 ? 2 : 1;
 
@@ -44,7 +44,7 @@ public static class Grades
 
     public static string StarKey(int stars) => StarKeys[stars];
 
-    /// <summary>L1500-L1505: the name of each star level.</summary>
+    /// <summary>L1502-L1507: the name of each star level.</summary>
     public static string StarName(int stars) => stars switch
     {
         6 => "诚信模范",

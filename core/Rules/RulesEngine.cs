@@ -34,8 +34,9 @@ public sealed class RulesEngine(IndicatorCatalog catalog, RulesOptions options, 
         {
             var w = inOrder[i];
             score += w.Effective;
-            // L789, L2452: an active severe-list (or, for enterprises, criminal-penalty) record downgrades to D.
-            downgraded |= w.Counts && w.Entry.Downgrade && kind != SubjectKind.Official;
+            // L789, L2452: an active severe-list (or, for enterprises, criminal-penalty) record downgrades to D;
+            // sharing a decision with a larger sanction (§3 rule 1) takes its points, not the downgrade.
+            downgraded |= (w.Counts || w.Status == RecordStatus.Superseded) && w.Entry.Downgrade && kind != SubjectKind.Official;
             evaluations[i] = w.ToEvaluation();
         }
         var (grade, category, stars, consequenceKey) = Classify(kind, score, downgraded);
@@ -83,8 +84,8 @@ public sealed class RulesEngine(IndicatorCatalog catalog, RulesOptions options, 
 
     private static int BasePoints(CatalogEntry entry, CreditRecord r)
     {
-        if (entry.Points is { } fixedPoints) return fixedPoints;
         if (entry.AmountRule is { } rule) return AmountRules.Alone(rule, r.Amount ?? 0, r.AmountKind);
+        if (entry.Points is { } fixedPoints) return fixedPoints;
         // §3 rule 2: range rows take the points stated on the event (validated at intake; clamped here for safety).
         return Math.Clamp(r.Points ?? 0, entry.MinPoints!.Value, entry.MaxPoints!.Value);
     }

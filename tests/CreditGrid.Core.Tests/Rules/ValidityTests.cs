@@ -157,6 +157,16 @@ public class ValidityTests
     }
 
     [Fact]
+    public void A_criminal_penalty_sharing_a_decision_with_a_fine_still_downgrades()
+    {
+        var e = Eval(Enterprise, Today,
+            Make("E-PEN-FINE-10K-100K", Day.AddYears(1), actionRef: "判决〔2026〕1号"),
+            Make("E-CRIMINAL-PENALTY", Day.AddYears(1), actionRef: "判决〔2026〕1号"));
+        Assert.Equal(960, e.Score);
+        Assert.Equal("D", e.Grade);
+    }
+
+    [Fact]
     public void A_merchant_is_graded_like_its_enterprise()
     {
         var merchant = new SubjectProfile(SubjectKind.Merchant, "m", null);

@@ -1,0 +1,63 @@
+namespace CreditGrid.Core.Grid;
+
+/// <summary>A credit subject of any kind (domain-rules §1), keyed by its identifier. One grain class per kind.</summary>
+public interface ISubjectGrain : IGrainWithStringKey
+{
+    /// <summary>Registers or updates the subject; true when it was created.</summary>
+    Task<bool> Register(SubjectRegistration registration);
+
+    Task<bool> IsRegistered();
+
+    /// <summary>The live evaluation, or on another date; null for a subject the grid has never heard of.</summary>
+    Task<SubjectView?> View(DateOnly? asOf);
+
+    /// <summary>Applies events in order; idempotent by eventId.</summary>
+    Task<IReadOnlyList<ApplyOutcome>> Apply(IReadOnlyList<CreditEvent> events);
+
+    Task<string?> RecordDepartment(string recordId);
+
+    Task<RecordCommandResult> Revoke(string recordId, DateOnly on, string? reason, string? decisionRef);
+
+    Task<RecordCommandResult> Repair(string recordId, DateOnly repairedAt, string? reason);
+
+    Task<RecordCommandResult> OpenObjection(string recordId, DateOnly openedAt);
+
+    Task<RecordCommandResult> CloseObjection(string recordId, DateOnly closedAt, bool upheld, string? note);
+
+    /// <summary>A fan-out delivery from a linked subject (§6); idempotent by delivery id.</summary>
+    Task Deliver(FanOutDelivery delivery);
+
+    /// <summary>A target confirms a delivery from this subject's outbox.</summary>
+    Task Acknowledge(string deliveryId);
+
+    /// <summary>Re-evaluate now: due dates passed, or redeliver the outbox (called by the scheduler).</summary>
+    Task Wake();
+
+    /// <summary>Person side of §6: an enterprise names this person as legal representative.</summary>
+    Task Link(SubjectKind kind, string id, bool linked);
+}
+
+public interface IEnterpriseGrain : ISubjectGrain;
+public interface IPersonGrain : ISubjectGrain;
+public interface IOfficialGrain : ISubjectGrain;
+
+/// <summary>A shop on a pilot street; scored through the enterprise record of the same code (§1, §7).</summary>
+public interface IMerchantGrain : IGrainWithStringKey
+{
+    Task<bool> Register(SubjectRegistration registration);
+    Task<SubjectView?> View(DateOnly? asOf);
+    /// <summary>The merchant's enterprise record changed.</summary>
+    Task EnterpriseChanged(EvaluationChange change);
+}
+
+public static class SubjectGrains
+{
+    /// <summary>The grain holding a subject's credit records; merchants keep theirs on their enterprise (§1).</summary>
+    public static ISubjectGrain Records(this IGrainFactory grains, SubjectKind kind, string id) => kind switch
+    {
+        SubjectKind.Enterprise or SubjectKind.Merchant => grains.GetGrain<IEnterpriseGrain>(id),
+        SubjectKind.Person => grains.GetGrain<IPersonGrain>(id),
+        SubjectKind.Official => grains.GetGrain<IOfficialGrain>(id),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+}

@@ -1,0 +1,119 @@
+using CreditGrid.Core.Rules;
+
+namespace CreditGrid.Core.Grid;
+
+/// <summary>PUT /api/v1/subjects/{kind}/{id}, validated.</summary>
+[GenerateSerializer, Immutable]
+public sealed record SubjectRegistration
+{
+    [Id(0)] public string? Name { get; init; }
+    [Id(1)] public DateOnly? RegisteredAt { get; init; }
+    [Id(2)] public IReadOnlyList<string> LegalRepresentatives { get; init; } = [];
+    [Id(3)] public string? EnterpriseType { get; init; }
+    [Id(4)] public string? Street { get; init; }
+    [Id(5)] public string? Unit { get; init; }
+}
+
+/// <summary>A validated credit event, as the intake log keeps it and the subject grain applies it.</summary>
+[GenerateSerializer, Immutable]
+public sealed record CreditEvent
+{
+    [Id(0)] public required string EventId { get; init; }
+    [Id(1)] public required SubjectKind SubjectKind { get; init; }
+    [Id(2)] public required string SubjectId { get; init; }
+    [Id(3)] public required string Indicator { get; init; }
+    [Id(4)] public required string Department { get; init; }
+    [Id(5)] public required DateOnly OccurredAt { get; init; }
+    [Id(6)] public DateOnly? EndedAt { get; init; }
+    [Id(7)] public string? ActionRef { get; init; }
+    [Id(8)] public int? Points { get; init; }
+    [Id(9)] public decimal? Amount { get; init; }
+    [Id(10)] public AmountKind? AmountKind { get; init; }
+    [Id(11)] public int? ValidityYears { get; init; }
+    [Id(12)] public string? Note { get; init; }
+    [Id(13)] public required DateOnly ReportedAt { get; init; }
+}
+
+/// <summary>What a subject grain did with one event.</summary>
+[GenerateSerializer, Immutable]
+public sealed record ApplyOutcome(
+    [property: Id(0)] string EventId,
+    [property: Id(1)] EventState State,
+    [property: Id(2)] IReadOnlyList<string> RecordIds,
+    [property: Id(3)] string? Reason);
+
+/// <summary>accepted → (delivered: in the dossier, fan-out pending) → applied | rejected.</summary>
+[GenerateSerializer]
+public enum EventState
+{
+    Accepted,
+    Delivered,
+    Applied,
+    Rejected,
+}
+
+/// <summary>A record command for a grain: revoke, repair, objection.</summary>
+[GenerateSerializer, Immutable]
+public sealed record RecordCommandResult(
+    [property: Id(0)] bool Found,
+    [property: Id(1)] string? Error,
+    [property: Id(2)] IReadOnlyList<string> AffectedRecordIds);
+
+/// <summary>The live view of a subject: its profile and evaluation.</summary>
+[GenerateSerializer, Immutable]
+public sealed record SubjectView
+{
+    [Id(0)] public required SubjectKind Kind { get; init; }
+    [Id(1)] public required string Id { get; init; }
+    [Id(2)] public string? Name { get; init; }
+    [Id(3)] public required Evaluation Evaluation { get; init; }
+    [Id(4)] public required long Version { get; init; }
+    [Id(5)] public string? Color { get; init; }
+    [Id(6)] public IReadOnlyList<string> LegalRepresentatives { get; init; } = [];
+    [Id(7)] public string? Street { get; init; }
+    [Id(8)] public string? Unit { get; init; }
+    [Id(9)] public string? EnterpriseType { get; init; }
+    [Id(10)] public DateOnly? RegisteredAt { get; init; }
+    [Id(11)] public bool Registered { get; init; }
+}
+
+/// <summary>One evaluation change, on the changes stream (dashboard, projections).</summary>
+[GenerateSerializer, Immutable]
+public sealed record EvaluationChange
+{
+    [Id(0)] public required SubjectKind Kind { get; init; }
+    [Id(1)] public required string Id { get; init; }
+    [Id(2)] public string? Name { get; init; }
+    [Id(3)] public required int Score { get; init; }
+    [Id(4)] public int? PreviousScore { get; init; }
+    [Id(5)] public string? Grade { get; init; }
+    [Id(6)] public string? PreviousGrade { get; init; }
+    [Id(7)] public int? Stars { get; init; }
+    [Id(8)] public int? PreviousStars { get; init; }
+    [Id(9)] public string? Color { get; init; }
+    [Id(10)] public string? PreviousColor { get; init; }
+    [Id(11)] public string? EventId { get; init; }
+    [Id(12)] public required DateTimeOffset At { get; init; }
+    [Id(13)] public required long Version { get; init; }
+    [Id(14)] public string? Street { get; init; }
+}
+
+/// <summary>
+/// A delivery from one subject to a linked one (domain-rules §6), kept in the source's outbox until acknowledged.
+/// Either a derived record to add, or a status change (revoke/repair) of an earlier derived record.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record FanOutDelivery
+{
+    [Id(0)] public required string DeliveryId { get; init; }
+    [Id(1)] public required SubjectKind SourceKind { get; init; }
+    [Id(2)] public required string SourceId { get; init; }
+    [Id(3)] public required string SourceEventId { get; init; }
+    [Id(4)] public required SubjectKind TargetKind { get; init; }
+    [Id(5)] public required string TargetId { get; init; }
+    [Id(6)] public CreditRecord? Record { get; init; }
+    [Id(7)] public string? TargetRecordId { get; init; }
+    [Id(8)] public RecordState? NewState { get; init; }
+    [Id(9)] public DateOnly? StateChangedAt { get; init; }
+    [Id(10)] public string? StateReason { get; init; }
+}

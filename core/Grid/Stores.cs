@@ -1,0 +1,77 @@
+namespace CreditGrid.Core.Grid;
+
+/// <summary>An event the intake log holds: the validated event and the hash of the request that carried it.</summary>
+public sealed record IntakeItem(CreditEvent Event, string BodyHash);
+
+public enum IntakeDisposition
+{
+    /// <summary>Newly written to the durable log.</summary>
+    Accepted,
+    /// <summary>Same eventId, same body: nothing written.</summary>
+    Duplicate,
+    /// <summary>Same eventId, different body: nothing written.</summary>
+    Conflict,
+}
+
+public sealed record IntakeResult(string EventId, IntakeDisposition Disposition, EventStatus Status);
+
+/// <summary>GET /api/v1/events/{eventId}.</summary>
+public sealed record EventStatus(
+    string EventId,
+    EventState State,
+    SubjectKind SubjectKind,
+    string SubjectId,
+    string Department,
+    IReadOnlyList<string> RecordIds,
+    string? Reason);
+
+/// <summary>The durable head of ingestion: 202 means the event is in here (architecture: intake log).</summary>
+public interface IEventIntake
+{
+    /// <summary>Writes the new events in one transaction; repeats are answered from what is stored.</summary>
+    Task<IReadOnlyList<IntakeResult>> Accept(IReadOnlyList<IntakeItem> items, CancellationToken ct = default);
+
+    Task<EventStatus?> Status(string eventId, CancellationToken ct = default);
+}
+
+/// <summary>Where a record lives, for the record workflows.</summary>
+public sealed record RecordLocation(string RecordId, SubjectKind Kind, string SubjectId, string Department, string EventId);
+
+public interface IRecordDirectory
+{
+    Task<RecordLocation?> Find(string recordId, CancellationToken ct = default);
+}
+
+/// <summary>An objection (L815) as the objection list shows it.</summary>
+public sealed record Objection(
+    string ObjectionId,
+    string RecordId,
+    SubjectKind SubjectKind,
+    string SubjectId,
+    string? Reason,
+    bool NeedsOtherUnits,
+    DateOnly OpenedAt,
+    DateOnly DueAt,
+    string Status,
+    bool? Upheld,
+    string? Note,
+    DateOnly? ResolvedAt);
+
+public interface IObjectionRegistry
+{
+    /// <summary>Stores a new objection; returns the stored one when the id already exists.</summary>
+    Task<(bool Created, Objection Stored)> Open(Objection objection, CancellationToken ct = default);
+    Task<Objection?> Find(string objectionId, CancellationToken ct = default);
+    Task Close(string objectionId, bool upheld, string? note, DateOnly resolvedAt, CancellationToken ct = default);
+    /// <summary>open | overdue (open and past due on <paramref name="today"/>) | closed; null = all.</summary>
+    Task<IReadOnlyList<Objection>> List(string? status, DateOnly today, CancellationToken ct = default);
+}
+
+public sealed record AuditEntry(DateTimeOffset At, string Actor, string Department, string Role, string Action, SubjectKind SubjectKind, string SubjectId, string? Purpose);
+
+/// <summary>Every authorised read of personal data is written here.</summary>
+public interface IAuditTrail
+{
+    Task Write(AuditEntry entry, CancellationToken ct = default);
+    Task<IReadOnlyList<AuditEntry>> Recent(int limit, CancellationToken ct = default);
+}
