@@ -1,5 +1,7 @@
 using CreditGrid.Api.Extensions;
 using CreditGrid.Core.Catalog;
+using CreditGrid.Silo.Hosting;
+using CreditGrid.Silo.Storage;
 
 namespace CreditGrid.Silo;
 
@@ -8,21 +10,28 @@ public static class CreditGridHost
 {
     public const string DefaultUrl = "http://127.0.0.1:5080";
 
-    public static WebApplication Build(string[] args)
+    public static async Task<WebApplication> BuildAsync(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
-        if (string.IsNullOrEmpty(builder.Configuration["urls"]))
-            builder.WebHost.UseUrls(DefaultUrl);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls(DefaultUrl);
 
         // Fail at start, naming the bad entry, if the catalogue data is broken (docs/catalogue.md).
         _ = IndicatorCatalog.Default;
 
-        builder.Services.AddCreditGridApi();
+        builder.AddCreditGridStorage();
+        builder.AddCreditGridApiKeys();
+        builder.Services.AddCreditGridApi(builder.Configuration);
+        builder.AddCreditGridGrid();
 
         var app = builder.Build();
+        await Migrations.Apply(app.Services.GetRequiredService<Database>());
+
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapCreditGridApi();
+        app.MapCreditGridOperations();
         return app;
     }
 }

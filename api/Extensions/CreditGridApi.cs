@@ -1,7 +1,10 @@
+using CreditGrid.Api.Auth;
 using CreditGrid.Api.Endpoints;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CreditGrid.Api.Extensions;
@@ -9,17 +12,27 @@ namespace CreditGrid.Api.Extensions;
 /// <summary>The api module: services and endpoints the silo host composes.</summary>
 public static class CreditGridApi
 {
-    public static IServiceCollection AddCreditGridApi(this IServiceCollection services)
+    public static IServiceCollection AddCreditGridApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddCreditGridJson();
         services.AddProblemDetails();
+        services.Configure<AuthOptions>(configuration.GetSection(AuthOptions.Section));
+        services.AddAuthentication(ApiKeyAuthentication.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+        services.AddCreditGridPolicies();
+        services.AddOpenApi();
         return services;
     }
 
     public static IEndpointRouteBuilder MapCreditGridApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/healthz", () => Results.Text("ok")).WithName("Healthz").WithSummary("Liveness");
+        app.MapGet("/healthz", () => Results.Text("ok")).WithName("Healthz").WithSummary("Liveness").AllowAnonymous();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapCatalog();
+        app.MapSubjects();
+        app.MapEvents();
+        app.MapRecords();
+        app.MapObjections();
         return app;
     }
 }

@@ -23,6 +23,8 @@ public sealed record CatalogEntry
     public string? YearlyCapGroup { get; init; }
     public int? YearlyCap { get; init; }
     public string? PersonRow { get; init; }
+    /// <summary>Person rows: the enterprise row a legal representative's listing records on the enterprise (§6, L1059-L1062).</summary>
+    public string? EnterpriseRow { get; init; }
     public string? RepairReplacement { get; init; }
     public int SeedLine { get; init; }
 

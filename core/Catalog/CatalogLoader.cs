@@ -65,6 +65,7 @@ public static partial class CatalogLoader
         {
             CheckTarget(byCode, e, e.BandOf, "bandOf", t => t.Kind == e.Kind && t.AmountRule is not null);
             CheckTarget(byCode, e, e.PersonRow, "personRow", t => t.Kind == "person" && t.Reportable);
+            CheckTarget(byCode, e, e.EnterpriseRow, "enterpriseRow", t => t.Kind == "enterprise" && t.Reportable && e.Kind == "person");
             CheckTarget(byCode, e, e.RepairReplacement, "repairReplacement", t => t.Kind == e.Kind && t.IsSanction);
         }
         foreach (var cap in entries.Where(e => e.YearlyCapGroup is not null).GroupBy(e => e.YearlyCapGroup))

@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace CreditGrid.Core.Grid;
 
 /// <summary>A credit subject of any kind (domain-rules §1), keyed by its identifier. One grain class per kind.</summary>
@@ -32,12 +34,14 @@ public interface ISubjectGrain : IGrainWithStringKey
 
     /// <summary>Re-evaluate now: due dates passed, or redeliver the outbox (called by the scheduler).</summary>
     Task Wake();
-
-    /// <summary>Person side of §6: an enterprise names this person as legal representative.</summary>
-    Task Link(SubjectKind kind, string id, bool linked);
 }
 
-public interface IEnterpriseGrain : ISubjectGrain;
+public interface IEnterpriseGrain : ISubjectGrain
+{
+    /// <summary>A merchant of the same code follows this record (§1, §7).</summary>
+    Task FollowAsMerchant();
+}
+
 public interface IPersonGrain : ISubjectGrain;
 public interface IOfficialGrain : ISubjectGrain;
 
@@ -47,6 +51,7 @@ public interface IMerchantGrain : IGrainWithStringKey
     Task<bool> Register(SubjectRegistration registration);
     Task<SubjectView?> View(DateOnly? asOf);
     /// <summary>The merchant's enterprise record changed.</summary>
+    [OneWay]
     Task EnterpriseChanged(EvaluationChange change);
 }
 

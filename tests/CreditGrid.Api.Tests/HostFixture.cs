@@ -16,7 +16,7 @@ public sealed class HostFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = CreditGridHost.Build(["--urls", "http://127.0.0.1:0"]);
+        _app = await CreditGridHost.BuildAsync(["--urls", "http://127.0.0.1:0"]);
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         Client = new HttpClient { BaseAddress = new Uri(address) };

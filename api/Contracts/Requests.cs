@@ -1,0 +1,35 @@
+namespace CreditGrid.Api.Contracts;
+
+/// <summary>POST /api/v1/events (http-api "Credit events"). Strings for dates so errors can name the field.</summary>
+public sealed record EventRequest(
+    string? EventId,
+    string? SubjectKind,
+    string? SubjectId,
+    string? Indicator,
+    string? OccurredAt,
+    string? EndedAt,
+    string? ActionRef,
+    int? Points,
+    decimal? Amount,
+    string? AmountKind,
+    int? ValidityYears,
+    string? Note);
+
+public sealed record BatchRequest(System.Text.Json.JsonElement? Events);
+
+/// <summary>PUT /api/v1/subjects/{kind}/{id}.</summary>
+public sealed record SubjectRequest(
+    string? Name,
+    string? RegisteredAt,
+    List<string>? LegalRepresentatives,
+    string? EnterpriseType,
+    string? Street,
+    string? Unit);
+
+public sealed record RevokeRequest(string? Reason, string? DecisionRef);
+
+public sealed record RepairRequest(string? RepairedAt, string? Reason);
+
+public sealed record ObjectionRequest(string? ObjectionId, string? Reason, bool? NeedsOtherUnits);
+
+public sealed record ResolveRequest(bool? Upheld, string? Note);

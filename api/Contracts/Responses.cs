@@ -1,0 +1,30 @@
+namespace CreditGrid.Api.Contracts;
+
+public sealed record EventAccepted(string EventId, string Status);
+
+public sealed record EventStatusResponse(
+    string EventId, string Status, string SubjectKind, string SubjectId, IReadOnlyList<string> RecordIds, string? Reason);
+
+public sealed record BatchResult(string? EventId, int StatusCode, string Status, object? Problem);
+
+public sealed record BatchResponse(IReadOnlyList<BatchResult> Results);
+
+/// <summary>GET /api/v1/subjects/{kind}/{id}.</summary>
+public sealed record SubjectResponse(
+    string Kind, string Id, string? Name, int Score, string? Grade, string? Category, int? Stars, string? Color,
+    bool Downgraded, IReadOnlyList<string> Consequences, string AsOf, long Version, int Bonus,
+    IReadOnlyList<string>? LegalRepresentatives, string? EnterpriseType, string? Street, string? Unit, string? RegisteredAt,
+    IReadOnlyList<RecordResponse> Records);
+
+public sealed record RecordResponse(
+    string RecordId, string EventId, string Indicator, string Group, string Name, string Department, string? ActionRef,
+    int BasePoints, int EffectivePoints, string Status, string OccurredAt, string? ExpiresAt, bool Late, string? DerivedFrom,
+    string Explanation);
+
+public sealed record RecordActionResponse(string RecordId, string Status, IReadOnlyList<string> AffectedRecordIds);
+
+public sealed record ObjectionResponse(
+    string ObjectionId, string RecordId, string SubjectKind, string SubjectId, string Status, string OpenedAt, string DueAt,
+    bool Overdue, string? Reason, bool NeedsOtherUnits, bool? Upheld, string? Note, string? ResolvedAt);
+
+public sealed record AuditResponse(string At, string Actor, string Department, string Role, string Action, string SubjectKind, string SubjectId, string? Purpose);

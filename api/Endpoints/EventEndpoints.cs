@@ -1,0 +1,127 @@
+using System.Text.Json;
+using CreditGrid.Api.Auth;
+using CreditGrid.Api.Contracts;
+using CreditGrid.Api.Validation;
+using CreditGrid.Core;
+using CreditGrid.Core.Catalog;
+using CreditGrid.Core.Grid;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace CreditGrid.Api.Endpoints;
+
+/// <summary>http-api "Credit events": 202 only once the event is durable in the intake log.</summary>
+public static class EventEndpoints
+{
+    public const long SingleLimit = 64 * 1024;
+    public const long BatchLimit = 4 * 1024 * 1024;
+    public const int BatchMax = 1000;
+
+    public static IEndpointRouteBuilder MapEvents(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/v1/events", (HttpContext http, IEventIntake intake, IGrainFactory grains, GridClock clock) => Guard.Run(async () =>
+            {
+                var caller = Caller.From(http.User);
+                var request = await JsonBody.ReadAs<EventRequest>(http.Request, SingleLimit);
+                var e = EventValidator.Validate(request, caller, clock.Today, IndicatorCatalog.Default);
+                await EnsureRegistered(grains, e);
+                var result = (await intake.Accept([new IntakeItem(e, EventHash.Of(e))], http.RequestAborted))[0];
+                return result.Disposition switch
+                {
+                    IntakeDisposition.Accepted => Results.Json(new EventAccepted(e.EventId, "accepted"), statusCode: StatusCodes.Status202Accepted),
+                    IntakeDisposition.Duplicate => Results.Ok(Mapping.Event(result.Status, authorised: false)),
+                    _ => Problems.Conflict($"eventId '{e.EventId}' was already used for a different event."),
+                };
+            }))
+            .RequireAuthorization(Policies.Report)
+            .WithSummary("Push one credit event (sanction or commendation)")
+            .Accepts<EventRequest>("application/json")
+            .Produces<EventAccepted>(StatusCodes.Status202Accepted)
+            .Produces<EventStatusResponse>()
+            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(409).ProducesProblem(413).ProducesProblem(422);
+
+        app.MapPost("/api/v1/events:batch", (HttpContext http, IEventIntake intake, IGrainFactory grains, GridClock clock) => Guard.Run(async () =>
+            {
+                var caller = Caller.From(http.User);
+                using var doc = await JsonBody.Read(http.Request, BatchLimit);
+                var events = Events(doc.RootElement);
+                var today = clock.Today;
+                var results = new BatchResult?[events.Count];
+                var valid = new List<(int Index, CreditEvent Event)>();
+                var registered = new Dictionary<string, bool>();
+                for (var i = 0; i < events.Count; i++)
+                {
+                    string? eventId = events[i].ValueKind == JsonValueKind.Object && events[i].TryGetProperty("eventId", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
+                    try
+                    {
+                        var e = EventValidator.Validate(JsonBody.Bind<EventRequest>(events[i], $"events[{i}]"), caller, today, IndicatorCatalog.Default);
+                        if (e.SubjectKind == SubjectKind.Person)
+                        {
+                            if (!registered.TryGetValue(e.SubjectId, out var known))
+                                registered[e.SubjectId] = known = await grains.Records(SubjectKind.Person, e.SubjectId).IsRegistered();
+                            if (!known) throw NotRegistered();
+                        }
+                        valid.Add((i, e));
+                    }
+                    catch (Invalid invalid)
+                    {
+                        results[i] = new BatchResult(eventId, invalid.Status, "rejected", Problems.Detail(invalid.Status, invalid.Message, invalid.Errors));
+                    }
+                }
+                var accepted = await intake.Accept([.. valid.Select(v => new IntakeItem(v.Event, EventHash.Of(v.Event)))], http.RequestAborted);
+                for (var k = 0; k < valid.Count; k++)
+                {
+                    var r = accepted[k];
+                    results[valid[k].Index] = r.Disposition switch
+                    {
+                        IntakeDisposition.Accepted => new BatchResult(r.EventId, 202, "accepted", null),
+                        IntakeDisposition.Duplicate => new BatchResult(r.EventId, 200, "duplicate", null),
+                        _ => new BatchResult(r.EventId, 409, "rejected", Problems.Detail(409, $"eventId '{r.EventId}' was already used for a different event.")),
+                    };
+                }
+                return Results.Json(new BatchResponse([.. results.Select(r => r!)]), statusCode: StatusCodes.Status207MultiStatus);
+            }))
+            .RequireAuthorization(Policies.Report)
+            .WithSummary("Push up to 1000 credit events; one result per event, in order")
+            .Produces<BatchResponse>(StatusCodes.Status207MultiStatus)
+            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(413);
+
+        app.MapGet("/api/v1/events/{eventId}", async (string eventId, HttpContext http, IEventIntake intake) =>
+            {
+                var caller = Caller.From(http.User);
+                var status = await intake.Status(eventId, http.RequestAborted);
+                if (status is null) return Problems.NotFound($"No event '{eventId}'.");
+                // A reporter sees its own department's events; the credit centre and operators see all.
+                if (!caller.IsAny(Roles.CreditCenter, Roles.Operator) && status.Department != caller.Department)
+                    return Problems.Forbidden("This event was reported by another department.");
+                return Results.Ok(Mapping.Event(status, authorised: false));
+            })
+            .RequireAuthorization(Policies.ReadEvents)
+            .WithSummary("What became of an event: accepted, applied or rejected")
+            .Produces<EventStatusResponse>().ProducesProblem(401).ProducesProblem(403).ProducesProblem(404);
+        return app;
+    }
+
+    private static List<JsonElement> Events(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("events", out var events) || events.ValueKind != JsonValueKind.Array)
+            throw Invalid.Field(StatusCodes.Status400BadRequest, "events", "The body must be { \"events\": [ … ] }.");
+        if (root.EnumerateObject().Any(p => p.Name != "events"))
+            throw Invalid.Field(StatusCodes.Status400BadRequest, "body", "Only 'events' is allowed at the top level.");
+        var list = events.EnumerateArray().ToList();
+        if (list.Count > BatchMax) throw new JsonBody.TooLarge($"A batch holds at most {BatchMax} events; this one has {list.Count}.");
+        if (list.Count == 0) throw Invalid.Field(StatusCodes.Status400BadRequest, "events", "The batch is empty.");
+        return list;
+    }
+
+    /// <summary>http-api: persons must be registered before an event is recorded on them.</summary>
+    private static async Task EnsureRegistered(IGrainFactory grains, CreditEvent e)
+    {
+        if (e.SubjectKind == SubjectKind.Person && !await grains.Records(SubjectKind.Person, e.SubjectId).IsRegistered())
+            throw NotRegistered();
+    }
+
+    private static Invalid NotRegistered() =>
+        Invalid.Field(StatusCodes.Status422UnprocessableEntity, "subjectId", "The person is not registered: register it first with PUT /api/v1/subjects/person/{id}.");
+}

@@ -1,0 +1,87 @@
+using CreditGrid.Api.Auth;
+using CreditGrid.Api.Contracts;
+using CreditGrid.Api.Validation;
+using CreditGrid.Core;
+using CreditGrid.Core.Grid;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace CreditGrid.Api.Endpoints;
+
+/// <summary>http-api "Subjects": register (credit centre) and read the live evaluation (audited for persons).</summary>
+public static class SubjectEndpoints
+{
+    private static readonly string[] EnterpriseTypes = ["company", "individual-business", "cooperative", "other"];
+
+    public static IEndpointRouteBuilder MapSubjects(this IEndpointRouteBuilder app)
+    {
+        app.MapPut("/api/v1/subjects/{kind}/{id}", (string kind, string id, HttpContext http, IGrainFactory grains, GridClock clock) => Guard.Run(async () =>
+            {
+                if (!SubjectKinds.TryParse(kind, out var k)) return Problems.NotFound($"'{kind}' is not a subject kind.");
+                Fields.SubjectId(k, id, "id");
+                var request = await JsonBody.ReadAs<SubjectRequest>(http.Request, 64 * 1024);
+                var registration = Validate(k, id, request, clock.Today);
+                var created = k == SubjectKind.Merchant
+                    ? await grains.GetGrain<IMerchantGrain>(id).Register(registration)
+                    : await grains.Records(k, id).Register(registration);
+                var view = k == SubjectKind.Merchant ? await grains.GetGrain<IMerchantGrain>(id).View(null) : await grains.Records(k, id).View(null);
+                var body = Mapping.Subject(view!, authorised: true);
+                return created ? Results.Created($"/api/v1/subjects/{kind}/{id}", body) : Results.Ok(body);
+            }))
+            .RequireAuthorization(Policies.CreditCenter)
+            .WithSummary("Register or update a subject (201 created, 200 updated)")
+            .Accepts<SubjectRequest>("application/json")
+            .Produces<SubjectResponse>(StatusCodes.Status201Created).Produces<SubjectResponse>()
+            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(422);
+
+        app.MapGet("/api/v1/subjects/{kind}/{id}", (string kind, string id, string? asOf, HttpContext http, IGrainFactory grains, IAuditTrail audit, GridClock clock) => Guard.Run(async () =>
+            {
+                if (!SubjectKinds.TryParse(kind, out var k)) return Problems.NotFound($"'{kind}' is not a subject kind.");
+                var date = Fields.OptionalDate(asOf, "asOf");
+                var view = k == SubjectKind.Merchant ? await grains.GetGrain<IMerchantGrain>(id).View(date) : await grains.Records(k, id).View(date);
+                if (view is null) return Problems.NotFound($"No {kind} '{(k.IsNaturalPerson() ? Mapping.Id(k, id, false) : id)}'.");
+                var caller = Caller.From(http.User);
+                if (k.IsNaturalPerson() || view.LegalRepresentatives.Count > 0)
+                    await audit.Write(new AuditEntry(clock.Now, caller.KeyId, caller.Department, caller.MainRole(Roles.Operator, Roles.CreditCenter),
+                        "read-subject", k, id, http.Request.Headers["X-Purpose"].FirstOrDefault()), http.RequestAborted);
+                return Results.Ok(Mapping.Subject(view, authorised: true));
+            }))
+            .RequireAuthorization(Policies.Read)
+            .WithSummary("The live evaluation of a subject, or as of another date (?asOf=YYYY-MM-DD)")
+            .Produces<SubjectResponse>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404);
+        return app;
+    }
+
+    private static SubjectRegistration Validate(SubjectKind kind, string id, SubjectRequest r, DateOnly today)
+    {
+        var registeredAt = Fields.OptionalDate(r.RegisteredAt, "registeredAt");
+        if (registeredAt is { } at) Fields.NotFuture(at, today, "registeredAt");
+        // L2436 / L1471: natural persons must be adults when registered.
+        if (kind.IsNaturalPerson()) Fields.Adult(id, registeredAt ?? today, "id");
+        Fields.Text(r.Name, "name", 200);
+        Fields.Text(r.Street, "street", 100);
+        Fields.Text(r.Unit, "unit", 200);
+        var reps = r.LegalRepresentatives ?? [];
+        if (reps.Count > 0 && kind is not (SubjectKind.Enterprise or SubjectKind.Merchant))
+            throw Invalid.Field(StatusCodes.Status422UnprocessableEntity, "legalRepresentatives", "Only enterprises and merchants name legal representatives.");
+        for (var i = 0; i < reps.Count; i++)
+        {
+            Fields.SubjectId(SubjectKind.Person, reps[i], $"legalRepresentatives[{i}]");
+            Fields.Adult(reps[i], today, $"legalRepresentatives[{i}]");
+        }
+        if (r.EnterpriseType is { } type && !EnterpriseTypes.Contains(type))
+            throw Invalid.Field(StatusCodes.Status422UnprocessableEntity, "enterpriseType", "'enterpriseType' is company, individual-business, cooperative or other.");
+        if (kind == SubjectKind.Merchant && string.IsNullOrWhiteSpace(r.Street))
+            throw Invalid.Field(StatusCodes.Status422UnprocessableEntity, "street", "A merchant names its street (e.g. 水晶街).");
+        return new SubjectRegistration
+        {
+            Name = r.Name,
+            RegisteredAt = registeredAt,
+            LegalRepresentatives = reps,
+            EnterpriseType = r.EnterpriseType,
+            Street = r.Street,
+            Unit = r.Unit,
+        };
+    }
+}

@@ -1,0 +1,113 @@
+using CreditGrid.Api.Auth;
+using CreditGrid.Api.Contracts;
+using CreditGrid.Core;
+using CreditGrid.Core.Catalog;
+using CreditGrid.Core.Grid;
+using CreditGrid.Core.Rules;
+using Microsoft.AspNetCore.Http;
+
+namespace CreditGrid.Api.Validation;
+
+/// <summary>Turns a request into a credit event or refuses it (400 malformed, 403 role, 422 domain rule).</summary>
+public static class EventValidator
+{
+    public static CreditEvent Validate(EventRequest r, Caller caller, DateOnly today, IndicatorCatalog catalog)
+    {
+        var eventId = Fields.Identifier(r.EventId, "eventId");
+        var kind = Fields.Kind(r.SubjectKind);
+        var subjectId = Fields.SubjectId(kind, r.SubjectId);
+        var occurredAt = Fields.NotFuture(Fields.Date(r.OccurredAt, "occurredAt"), today, "occurredAt");
+        var endedAt = Fields.OptionalDate(r.EndedAt, "endedAt");
+        if (endedAt is { } ended)
+        {
+            Fields.NotFuture(ended, today, "endedAt");
+            if (ended < occurredAt) throw Invalid.Field(StatusCodes.Status422UnprocessableEntity, "endedAt", "'endedAt' is before 'occurredAt'.");
+        }
+        Fields.Text(r.ActionRef, "actionRef", 200);
+        Fields.Text(r.Note, "note", 2000);
+
+        var indicator = Fields.Required(r.Indicator, "indicator");
+        if (!catalog.TryGet(indicator, out var entry) || entry.Kind != kind.ScoredAs().ToWire())
+            throw Invalid.Field(StatusCodes.Status422UnprocessableEntity, "indicator", $"'{indicator}' is not a {kind.ScoredAs().ToWire()} indicator of the catalogue (GET /api/v1/catalog/{kind.ToWire()}).");
+        if (!entry.Reportable)
+            throw Invalid.Field(StatusCodes.Status422UnprocessableEntity, "indicator",
+                $"'{indicator}' is a band of '{entry.BandOf}': report the amount on '{entry.BandOf}' instead.");
+
+        var (amount, amountKind) = Amount(r, entry);
+        var points = Points(r, entry);
+
+        if (r.ValidityYears is { } years)
+        {
+            // L1495: only the credit centre decides that an official's case is serious (2 years).
+            if (!caller.Is(Roles.CreditCenter))
+                throw new Invalid(StatusCodes.Status403Forbidden, "Only the credit centre may set validityYears (L1495).", new() { ["validityYears"] = ["credit-center role required"] });
+            if (kind != SubjectKind.Official || years is not (1 or 2))
+                throw Invalid.Field(StatusCodes.Status422UnprocessableEntity, "validityYears", "'validityYears' is 1 or 2, for officials only (L1495).");
+        }
+        if (kind.IsNaturalPerson()) Fields.Adult(subjectId, occurredAt, "subjectId");
+
+        return new CreditEvent
+        {
+            EventId = eventId,
+            SubjectKind = kind,
+            SubjectId = subjectId,
+            Indicator = indicator,
+            Department = caller.Department,
+            OccurredAt = occurredAt,
+            EndedAt = endedAt,
+            ActionRef = string.IsNullOrWhiteSpace(r.ActionRef) ? null : r.ActionRef,
+            Points = points,
+            Amount = amount,
+            AmountKind = amountKind,
+            ValidityYears = r.ValidityYears,
+            Note = r.Note,
+            ReportedAt = today,
+        };
+    }
+
+    /// <summary>§3 rule 2: range rows need points inside the range; fixed rows take their own.</summary>
+    private static int? Points(EventRequest r, CatalogEntry entry)
+    {
+        if (entry.IsRange)
+        {
+            if (r.Points is not { } p)
+                throw Invalid.Field(StatusCodes.Status422UnprocessableEntity, "points", $"'{entry.Code}' is a range row ({entry.MinPoints}..{entry.MaxPoints}): state 'points'.");
+            if (p < entry.MinPoints || p > entry.MaxPoints)
+                throw Invalid.Field(StatusCodes.Status422UnprocessableEntity, "points", $"'points' {p} is outside {entry.MinPoints}..{entry.MaxPoints} for '{entry.Code}'.");
+            return p;
+        }
+        if (r.Points is { } given && given != entry.Points)
+            throw Invalid.Field(StatusCodes.Status422UnprocessableEntity, "points",
+                entry.AmountRule is null
+                    ? $"'{entry.Code}' is worth {entry.Points} points; leave 'points' out."
+                    : $"'{entry.Code}' scores by 'amount'; leave 'points' out.");
+        return null;
+    }
+
+    /// <summary>§3.4: amount rules need an amount (yuan or hours); donations say cash or goods.</summary>
+    private static (decimal?, AmountKind?) Amount(EventRequest r, CatalogEntry entry)
+    {
+        if (entry.AmountRule is not { } rule)
+        {
+            if (r.Amount is not null || r.AmountKind is not null)
+                throw Invalid.Field(StatusCodes.Status422UnprocessableEntity, "amount", $"'{entry.Code}' does not take an amount.");
+            return (null, null);
+        }
+        if (r.Amount is not { } amount || amount <= 0 || amount > 1_000_000_000m)
+            throw Invalid.Field(StatusCodes.Status422UnprocessableEntity, "amount",
+                $"'{entry.Code}' needs 'amount' > 0 in {(rule.Unit == "hours" ? "hours" : "yuan")}.");
+        if (rule.Type != "progressive")
+        {
+            if (r.AmountKind is not null)
+                throw Invalid.Field(StatusCodes.Status422UnprocessableEntity, "amountKind", $"'{entry.Code}' takes no 'amountKind'.");
+            return (amount, null);
+        }
+        return r.AmountKind switch
+        {
+            "cash" => (amount, AmountKind.Cash),
+            "goods" when rule.Goods is not null => (amount, AmountKind.Goods),
+            "goods" => throw Invalid.Field(StatusCodes.Status422UnprocessableEntity, "amountKind", $"'{entry.Code}' counts cash donations only."),
+            _ => throw Invalid.Field(StatusCodes.Status422UnprocessableEntity, "amountKind", "'amountKind' must be \"cash\" or \"goods\" for donations."),
+        };
+    }
+}

@@ -1,0 +1,51 @@
+using CreditGrid.Core;
+using CreditGrid.Core.Grid;
+using CreditGrid.Core.Rules;
+
+namespace CreditGrid.Silo.Grains;
+
+/// <summary>A market subject (L747-L760), scored by the enterprise table (L834-L1437).</summary>
+[ImplicitStreamSubscription(GridStreams.FanOutEnterprise)]
+public sealed class EnterpriseGrain([PersistentState("dossier", "credit")] IPersistentState<Dossier> state, GridServices services)
+    : SubjectGrain(state, services), IEnterpriseGrain
+{
+    protected override SubjectKind Kind => SubjectKind.Enterprise;
+
+    protected override async Task OnRegistering(SubjectRegistration registration)
+    {
+        if (registration.LegalRepresentatives.Count > 0 || Dossier.LegalRepresentatives.Count > 0)
+        {
+            Dossier.LegalRepresentatives = [.. registration.LegalRepresentatives.Distinct()];
+            await Services.LegalRepresentatives.Replace(Id, Dossier.LegalRepresentatives);
+        }
+    }
+
+    /// <summary>
+    /// L2439 联奖联罚: the enterprise's commendations and severe-list records are also recorded on each legal representative,
+    /// scored with the person row of the catalogue's personRow (a range row takes the enterprise points clamped into it).
+    /// </summary>
+    protected override Task<IReadOnlyList<(SubjectKind Kind, string Id, string Indicator, int? Points)>> Targets(CreditRecord record)
+    {
+        var entry = Catalog.Get(record.Indicator);
+        if (entry.PersonRow is not { } personRow || !(entry.IsCommendation || entry.SevereList))
+            return Task.FromResult<IReadOnlyList<(SubjectKind, string, string, int?)>>([]);
+        var person = Catalog.Get(personRow);
+        int? points = person.IsRange ? Math.Clamp(entry.Points ?? record.Points ?? 0, person.MinPoints!.Value, person.MaxPoints!.Value) : null;
+        return Task.FromResult<IReadOnlyList<(SubjectKind, string, string, int?)>>(
+            [.. Dossier.LegalRepresentatives.Select(p => (SubjectKind.Person, p, personRow, points))]);
+    }
+
+    /// <summary>A merchant of the same code follows this record (§1, §7).</summary>
+    public async Task FollowAsMerchant()
+    {
+        if (Dossier.IsMerchant) return;
+        Dossier.IsMerchant = true;
+        await Save(eventId: null, deliveries: []);
+    }
+
+    protected override async Task Announce(EvaluationChange change)
+    {
+        await base.Announce(change);
+        if (Dossier.IsMerchant) GrainFactory.GetGrain<IMerchantGrain>(Id).EnterpriseChanged(change).Ignore();
+    }
+}

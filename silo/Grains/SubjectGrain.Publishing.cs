@@ -1,0 +1,84 @@
+using CreditGrid.Core;
+using CreditGrid.Core.Grid;
+
+namespace CreditGrid.Silo.Grains;
+
+/// <summary>Persist, then publish: deliveries, the evaluation change, and the next time this subject must wake.</summary>
+public abstract partial class SubjectGrain
+{
+    /// <summary>How long an unacknowledged delivery waits before it is sent again.</summary>
+    private static readonly TimeSpan RedeliveryDelay = TimeSpan.FromSeconds(10);
+
+    protected async Task Save(string? eventId, IReadOnlyList<FanOutDelivery> deliveries)
+    {
+        Dossier.Exists = true;
+        Dossier.Version++;
+        var change = Diff(eventId);
+        await state.WriteStateAsync();
+        await Reschedule();
+        if (deliveries.Count > 0) await Publish(deliveries);
+        if (change is not null) await Announce(change);
+    }
+
+    /// <summary>Compares the live evaluation with the last one published; records the new one in the dossier.</summary>
+    private EvaluationChange? Diff(string? eventId)
+    {
+        var today = services.Clock.Today;
+        var e = Evaluate(today);
+        var before = Dossier.Published;
+        Dossier.Published = new PublishedEvaluation(e.Score, e.Grade, e.Stars, today);
+        if (before is not null && before.Score == e.Score && before.Grade == e.Grade && before.Stars == e.Stars) return null;
+        return new EvaluationChange
+        {
+            Kind = Kind,
+            Id = Id,
+            Name = Dossier.Name,
+            Score = e.Score,
+            PreviousScore = before?.Score,
+            Grade = e.Grade,
+            PreviousGrade = before?.Grade,
+            Stars = e.Stars,
+            PreviousStars = before?.Stars,
+            EventId = eventId,
+            At = services.Clock.Now,
+            Version = Dossier.Version,
+        };
+    }
+
+    /// <summary>The change goes on the changes stream; kinds add their own listeners (an enterprise tells its merchant).</summary>
+    protected virtual async Task Announce(EvaluationChange change) =>
+        await this.GetStreamProvider(GridStreams.Provider)
+            .GetStream<EvaluationChange>(StreamId.Create(GridStreams.Changes, Kind.ToWire()))
+            .OnNextAsync(change);
+
+    /// <summary>Writes when this subject must next be woken: the next date its evaluation changes by itself, or a redelivery.</summary>
+    protected async Task Reschedule()
+    {
+        DateTimeOffset? wake = null;
+        if (Evaluate(services.Clock.Today).NextChangeAt is { } next) wake = GridClock.StartOf(next);
+        if (Dossier.Outbox.Count > 0)
+        {
+            var redeliver = services.Clock.Now + RedeliveryDelay;
+            if (wake is null || redeliver < wake) wake = redeliver;
+        }
+        if (wake == Dossier.WakeAt) return;
+        Dossier.WakeAt = wake;
+        await services.DueWork.Set(Kind.ToWire(), Id, wake);
+    }
+
+    /// <summary>Called by the scheduler when the due time passed (also after a restart): re-evaluate, publish, redeliver.</summary>
+    public async Task Wake()
+    {
+        if (!Dossier.Exists) return;
+        Dossier.WakeAt = null; // force the schedule to be written again
+        var change = Diff(eventId: null);
+        if (change is not null)
+        {
+            Dossier.Version++;
+            await state.WriteStateAsync();
+            await Announce(change with { Version = Dossier.Version });
+        }
+        if (Dossier.Outbox.Count > 0) await Publish(Dossier.Outbox);
+        await Reschedule();
+    }
+}

@@ -1,0 +1,60 @@
+using CreditGrid.Core.Grid;
+using CreditGrid.Silo.Storage;
+
+namespace CreditGrid.Silo.Intake;
+
+/// <summary>
+/// Drains the intake log into the subject grains, oldest first, one call per subject per round. After a crash it
+/// starts again from whatever was logged but not handed over; grains are idempotent by eventId.
+/// </summary>
+public sealed class IntakePump(IIntakeLog log, IntakeSignal signal, IGrainFactory grains, ILogger<IntakePump> logger) : BackgroundService
+{
+    private const int BatchSize = 2000;
+    private const int Parallelism = 64;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var pending = await log.Pending(BatchSize, stoppingToken);
+                if (pending.Count == 0)
+                {
+                    await signal.Wait(TimeSpan.FromSeconds(1), stoppingToken);
+                    continue;
+                }
+                await Deliver(pending, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "Intake pump round failed; retrying");
+                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
+            }
+        }
+    }
+
+    private async Task Deliver(IReadOnlyList<CreditEvent> pending, CancellationToken ct)
+    {
+        var outcomes = new List<ApplyOutcome>(pending.Count);
+        var bySubject = pending.GroupBy(e => (e.SubjectKind == Core.SubjectKind.Merchant ? Core.SubjectKind.Enterprise : e.SubjectKind, e.SubjectId));
+        await Parallel.ForEachAsync(bySubject, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct }, async (subject, _) =>
+        {
+            try
+            {
+                var result = await grains.Records(subject.Key.Item1, subject.Key.SubjectId).Apply([.. subject]);
+                lock (outcomes) outcomes.AddRange(result);
+            }
+            catch (Exception ex)
+            {
+                // Left as accepted: the next round tries again.
+                logger.LogWarning(ex, "Applying {Count} events to {Kind} {Id} failed", subject.Count(), subject.Key.Item1, subject.Key.SubjectId);
+            }
+        });
+        await log.Record(outcomes, ct);
+    }
+}

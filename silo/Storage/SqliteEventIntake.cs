@@ -1,0 +1,123 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text.Json;
+using CreditGrid.Core;
+using CreditGrid.Core.Grid;
+using CreditGrid.Silo.Intake;
+using Microsoft.Data.Sqlite;
+
+namespace CreditGrid.Silo.Storage;
+
+/// <summary>The intake log on SQLite: one transaction per request (batch), then 202.</summary>
+public sealed class SqliteEventIntake(Database database, IntakeSignal signal, TimeProvider clock) : IIntakeLog
+{
+    public async Task<IReadOnlyList<IntakeResult>> Accept(IReadOnlyList<IntakeItem> items, CancellationToken ct = default)
+    {
+        var results = await database.Write(async (connection, tx) =>
+        {
+            var list = new List<IntakeResult>(items.Count);
+            var now = clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+            foreach (var item in items)
+            {
+                var e = item.Event;
+                var existing = await Read(connection, tx, e.EventId, ct);
+                if (existing is not null)
+                {
+                    list.Add(new IntakeResult(e.EventId, existing.Value.Hash == item.BodyHash ? IntakeDisposition.Duplicate : IntakeDisposition.Conflict, existing.Value.Status));
+                    continue;
+                }
+                var recordId = RecordIds.For(e.EventId);
+                await using (var insert = Database.Command(connection, """
+                    INSERT INTO intake_events (event_id, body_hash, department, subject_kind, subject_id, payload, state, record_ids, received_at)
+                    VALUES (@id, @hash, @dept, @kind, @subject, @payload, 'accepted', @records, @at)
+                    """, tx,
+                    ("@id", e.EventId), ("@hash", item.BodyHash), ("@dept", e.Department), ("@kind", e.SubjectKind.ToWire()),
+                    ("@subject", e.SubjectId), ("@payload", JsonSerializer.Serialize(e, GridJson.Options)),
+                    ("@records", JsonSerializer.Serialize(new[] { recordId })), ("@at", now)))
+                    await insert.ExecuteNonQueryAsync(ct);
+                await using (var index = Database.Command(connection, """
+                    INSERT OR IGNORE INTO record_index (record_id, subject_kind, subject_id, department, event_id)
+                    VALUES (@record, @kind, @subject, @dept, @id)
+                    """, tx,
+                    ("@record", recordId), ("@kind", e.SubjectKind.ScoredAs().ToWire()), ("@subject", e.SubjectId), ("@dept", e.Department), ("@id", e.EventId)))
+                    await index.ExecuteNonQueryAsync(ct);
+                list.Add(new IntakeResult(e.EventId, IntakeDisposition.Accepted,
+                    new EventStatus(e.EventId, EventState.Accepted, e.SubjectKind, e.SubjectId, e.Department, [recordId], null)));
+            }
+            return list;
+        }, ct);
+        if (results.Any(r => r.Disposition == IntakeDisposition.Accepted)) signal.Notify();
+        return results;
+    }
+
+    public async Task<EventStatus?> Status(string eventId, CancellationToken ct = default)
+    {
+        await using var connection = await database.Open(ct);
+        return (await Read(connection, null, eventId, ct))?.Status;
+    }
+
+    /// <summary>The oldest events not yet handed to their grains.</summary>
+    public async Task<IReadOnlyList<CreditEvent>> Pending(int max, CancellationToken ct)
+    {
+        await using var connection = await database.Open(ct);
+        await using var command = Database.Command(connection,
+            "SELECT payload FROM intake_events WHERE state = 'accepted' ORDER BY seq LIMIT @max", null, ("@max", max));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var events = new List<CreditEvent>();
+        while (await reader.ReadAsync(ct))
+            events.Add(JsonSerializer.Deserialize<CreditEvent>(reader.GetString(0), GridJson.Options)!);
+        return events;
+    }
+
+    /// <summary>Records what the grains did; an event already applied is never moved back.</summary>
+    public Task Record(IReadOnlyList<ApplyOutcome> outcomes, CancellationToken ct = default) =>
+        database.Write(async (connection, tx) =>
+        {
+            var now = clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+            foreach (var o in outcomes)
+            {
+                await using var update = Database.Command(connection, """
+                    UPDATE intake_events
+                    SET state = @state, record_ids = @records, reason = @reason,
+                        applied_at = CASE WHEN @state = 'applied' THEN @at ELSE applied_at END
+                    WHERE event_id = @id AND state NOT IN ('applied', 'rejected')
+                    """, tx,
+                    ("@state", Wire(o.State)), ("@records", JsonSerializer.Serialize(o.RecordIds)), ("@reason", o.Reason),
+                    ("@at", now), ("@id", o.EventId));
+                await update.ExecuteNonQueryAsync(ct);
+            }
+        }, ct);
+
+    /// <summary>A source grain's fan-out for this event is acknowledged everywhere: the event is applied.</summary>
+    public Task MarkApplied(string eventId, CancellationToken ct = default) =>
+        database.Write(async (connection, tx) =>
+        {
+            await using var update = Database.Command(connection, """
+                UPDATE intake_events SET state = 'applied', applied_at = @at WHERE event_id = @id AND state IN ('accepted', 'delivered')
+                """, tx, ("@at", clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture)), ("@id", eventId));
+            await update.ExecuteNonQueryAsync(ct);
+        }, ct);
+
+    private static async Task<(string Hash, EventStatus Status)?> Read(SqliteConnection connection, DbTransaction? tx, string eventId, CancellationToken ct)
+    {
+        await using var command = Database.Command(connection,
+            "SELECT body_hash, state, subject_kind, subject_id, department, record_ids, reason FROM intake_events WHERE event_id = @id", tx, ("@id", eventId));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct)) return null;
+        SubjectKinds.TryParse(reader.GetString(2), out var kind);
+        var records = reader.IsDBNull(5) ? [] : JsonSerializer.Deserialize<string[]>(reader.GetString(5)) ?? [];
+        var status = new EventStatus(eventId, Parse(reader.GetString(1)), kind, reader.GetString(3), reader.GetString(4), records,
+            reader.IsDBNull(6) ? null : reader.GetString(6));
+        return (reader.GetString(0), status);
+    }
+
+    private static string Wire(EventState s) => s.ToString().ToLowerInvariant();
+
+    private static EventState Parse(string s) => s switch
+    {
+        "applied" => EventState.Applied,
+        "rejected" => EventState.Rejected,
+        "delivered" => EventState.Delivered,
+        _ => EventState.Accepted,
+    };
+}

@@ -1,0 +1,184 @@
+using System.Globalization;
+using CreditGrid.Core;
+using CreditGrid.Core.Grid;
+using Microsoft.Data.Sqlite;
+
+namespace CreditGrid.Silo.Storage;
+
+/// <summary>record id → subject, for the record workflows.</summary>
+public sealed class SqliteRecordDirectory(Database database) : IRecordIndex
+{
+    public async Task<RecordLocation?> Find(string recordId, CancellationToken ct = default)
+    {
+        await using var connection = await database.Open(ct);
+        await using var command = Database.Command(connection,
+            "SELECT subject_kind, subject_id, department, event_id FROM record_index WHERE record_id = @id", null, ("@id", recordId));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct)) return null;
+        SubjectKinds.TryParse(reader.GetString(0), out var kind);
+        return new RecordLocation(recordId, kind, reader.GetString(1), reader.GetString(2), reader.GetString(3));
+    }
+
+    /// <summary>Grains index the records they derive (fan-out, repair replacements) before storing them.</summary>
+    public Task Add(RecordLocation location, CancellationToken ct = default) =>
+        database.Write(async (connection, tx) =>
+        {
+            await using var command = Database.Command(connection, """
+                INSERT OR IGNORE INTO record_index (record_id, subject_kind, subject_id, department, event_id)
+                VALUES (@record, @kind, @subject, @dept, @event)
+                """, tx, ("@record", location.RecordId), ("@kind", location.Kind.ToWire()), ("@subject", location.SubjectId),
+                ("@dept", location.Department), ("@event", location.EventId));
+            await command.ExecuteNonQueryAsync(ct);
+        }, ct);
+}
+
+public sealed class SqliteObjectionRegistry(Database database) : IObjectionRegistry
+{
+    private const string Columns = "objection_id, record_id, subject_kind, subject_id, reason, needs_other_units, opened_at, due_at, status, upheld, note, resolved_at";
+
+    public Task<(bool Created, Objection Stored)> Open(Objection o, CancellationToken ct = default) =>
+        database.Write(async (connection, tx) =>
+        {
+            await using (var find = Database.Command(connection, $"SELECT {Columns} FROM objections WHERE objection_id = @id", tx, ("@id", o.ObjectionId)))
+            await using (var reader = await find.ExecuteReaderAsync(ct))
+            {
+                if (await reader.ReadAsync(ct)) return (false, Map(reader));
+            }
+            await using var insert = Database.Command(connection, $"""
+                INSERT INTO objections ({Columns}) VALUES (@id, @record, @kind, @subject, @reason, @other, @opened, @due, 'open', NULL, NULL, NULL)
+                """, tx, ("@id", o.ObjectionId), ("@record", o.RecordId), ("@kind", o.SubjectKind.ToWire()), ("@subject", o.SubjectId),
+                ("@reason", o.Reason), ("@other", o.NeedsOtherUnits ? 1 : 0), ("@opened", Day(o.OpenedAt)), ("@due", Day(o.DueAt)));
+            await insert.ExecuteNonQueryAsync(ct);
+            return (true, o);
+        }, ct);
+
+    public async Task<Objection?> Find(string objectionId, CancellationToken ct = default)
+    {
+        await using var connection = await database.Open(ct);
+        await using var command = Database.Command(connection, $"SELECT {Columns} FROM objections WHERE objection_id = @id", null, ("@id", objectionId));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? Map(reader) : null;
+    }
+
+    public Task Close(string objectionId, bool upheld, string? note, DateOnly resolvedAt, CancellationToken ct = default) =>
+        database.Write(async (connection, tx) =>
+        {
+            await using var command = Database.Command(connection, """
+                UPDATE objections SET status = 'closed', upheld = @upheld, note = @note, resolved_at = @at WHERE objection_id = @id AND status = 'open'
+                """, tx, ("@upheld", upheld ? 1 : 0), ("@note", note), ("@at", Day(resolvedAt)), ("@id", objectionId));
+            await command.ExecuteNonQueryAsync(ct);
+        }, ct);
+
+    public async Task<IReadOnlyList<Objection>> List(string? status, DateOnly today, CancellationToken ct = default)
+    {
+        var where = status switch
+        {
+            "open" => "WHERE status = 'open'",
+            "overdue" => "WHERE status = 'open' AND due_at < @today",
+            "closed" => "WHERE status = 'closed'",
+            _ => "",
+        };
+        await using var connection = await database.Open(ct);
+        await using var command = Database.Command(connection, $"SELECT {Columns} FROM objections {where} ORDER BY due_at, objection_id", null, ("@today", Day(today)));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var list = new List<Objection>();
+        while (await reader.ReadAsync(ct)) list.Add(Map(reader));
+        return list;
+    }
+
+    private static Objection Map(SqliteDataReader r)
+    {
+        SubjectKinds.TryParse(r.GetString(2), out var kind);
+        return new Objection(r.GetString(0), r.GetString(1), kind, r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4), r.GetInt64(5) == 1,
+            DateOnly.Parse(r.GetString(6), CultureInfo.InvariantCulture), DateOnly.Parse(r.GetString(7), CultureInfo.InvariantCulture), r.GetString(8),
+            r.IsDBNull(9) ? null : r.GetInt64(9) == 1, r.IsDBNull(10) ? null : r.GetString(10),
+            r.IsDBNull(11) ? null : DateOnly.Parse(r.GetString(11), CultureInfo.InvariantCulture));
+    }
+
+    private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
+
+public sealed class SqliteAuditTrail(Database database) : IAuditTrail
+{
+    public Task Write(AuditEntry e, CancellationToken ct = default) =>
+        database.Write(async (connection, tx) =>
+        {
+            await using var command = Database.Command(connection, """
+                INSERT INTO audit_log (at, actor, department, role, action, subject_kind, subject_id, purpose)
+                VALUES (@at, @actor, @dept, @role, @action, @kind, @subject, @purpose)
+                """, tx, ("@at", e.At.ToString("O", CultureInfo.InvariantCulture)), ("@actor", e.Actor), ("@dept", e.Department), ("@role", e.Role),
+                ("@action", e.Action), ("@kind", e.SubjectKind.ToWire()), ("@subject", e.SubjectId), ("@purpose", e.Purpose));
+            await command.ExecuteNonQueryAsync(ct);
+        }, ct);
+
+    public async Task<IReadOnlyList<AuditEntry>> Recent(int limit, CancellationToken ct = default)
+    {
+        await using var connection = await database.Open(ct);
+        await using var command = Database.Command(connection,
+            "SELECT at, actor, department, role, action, subject_kind, subject_id, purpose FROM audit_log ORDER BY id DESC LIMIT @n", null, ("@n", limit));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var list = new List<AuditEntry>();
+        while (await reader.ReadAsync(ct))
+        {
+            SubjectKinds.TryParse(reader.GetString(5), out var kind);
+            list.Add(new AuditEntry(DateTimeOffset.Parse(reader.GetString(0), CultureInfo.InvariantCulture), reader.GetString(1), reader.GetString(2),
+                reader.GetString(3), reader.GetString(4), kind, reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetString(7)));
+        }
+        return list;
+    }
+}
+
+/// <summary>When each subject grain next needs waking; read by the scheduler, written by the grains.</summary>
+public sealed class SqliteDueWork(Database database) : IDueWork
+{
+    public Task Set(string grainKind, string grainId, DateTimeOffset? dueAt, CancellationToken ct = default) =>
+        database.Write(async (connection, tx) =>
+        {
+            await using var command = dueAt is { } at
+                ? Database.Command(connection, """
+                    INSERT INTO due_work (grain_kind, grain_id, due_at) VALUES (@kind, @id, @at)
+                    ON CONFLICT (grain_kind, grain_id) DO UPDATE SET due_at = excluded.due_at
+                    """, tx, ("@kind", grainKind), ("@id", grainId), ("@at", at.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)))
+                : Database.Command(connection, "DELETE FROM due_work WHERE grain_kind = @kind AND grain_id = @id", tx, ("@kind", grainKind), ("@id", grainId));
+            await command.ExecuteNonQueryAsync(ct);
+        }, ct);
+
+    public async Task<IReadOnlyList<(string Kind, string Id)>> Due(DateTimeOffset now, int max, CancellationToken ct = default)
+    {
+        await using var connection = await database.Open(ct);
+        await using var command = Database.Command(connection,
+            "SELECT grain_kind, grain_id FROM due_work WHERE due_at <= @now ORDER BY due_at LIMIT @max", null,
+            ("@now", now.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)), ("@max", max));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var list = new List<(string, string)>();
+        while (await reader.ReadAsync(ct)) list.Add((reader.GetString(0), reader.GetString(1)));
+        return list;
+    }
+}
+
+public sealed class SqliteLegalRepresentatives(Database database) : ILegalRepresentatives
+{
+    public Task Replace(string enterpriseId, IReadOnlyCollection<string> personIds, CancellationToken ct = default) =>
+        database.Write(async (connection, tx) =>
+        {
+            await using (var delete = Database.Command(connection, "DELETE FROM legal_representatives WHERE enterprise_id = @e", tx, ("@e", enterpriseId)))
+                await delete.ExecuteNonQueryAsync(ct);
+            foreach (var person in personIds.Distinct())
+            {
+                await using var insert = Database.Command(connection,
+                    "INSERT INTO legal_representatives (enterprise_id, person_id) VALUES (@e, @p)", tx, ("@e", enterpriseId), ("@p", person));
+                await insert.ExecuteNonQueryAsync(ct);
+            }
+        }, ct);
+
+    public async Task<IReadOnlyList<string>> EnterprisesOf(string personId, CancellationToken ct = default)
+    {
+        await using var connection = await database.Open(ct);
+        await using var command = Database.Command(connection,
+            "SELECT enterprise_id FROM legal_representatives WHERE person_id = @p ORDER BY enterprise_id", null, ("@p", personId));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var list = new List<string>();
+        while (await reader.ReadAsync(ct)) list.Add(reader.GetString(0));
+        return list;
+    }
+}
