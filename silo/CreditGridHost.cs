@@ -18,7 +18,6 @@ public static class CreditGridHost
         // Fail at start, naming the bad entry, if the catalogue data is broken (docs/catalogue.md).
         _ = IndicatorCatalog.Default;
 
-        builder.AddCreditGridStorage();
         builder.AddCreditGridApiKeys();
         builder.Services.AddCreditGridApi(builder.Configuration);
         builder.AddCreditGridGrid();

@@ -11,21 +11,26 @@ public static class GridExtensions
 {
     public static WebApplicationBuilder AddCreditGridGrid(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<GridClock>();
-        builder.Services.AddSingleton(RulesEngine.Default);
-        builder.Services.AddSingleton<GridServices>();
-        builder.Services.AddHostedService<IntakePump>();
-        builder.Services.AddSingleton<DueWorkSweeper>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<DueWorkSweeper>());
-
-        builder.UseOrleans(silo =>
-        {
-            silo.UseLocalhostClustering();
-            silo.AddCreditGridGrainStorage(builder.Configuration);
-            silo.AddMemoryGrainStorage("PubSubStore");
-            silo.AddMemoryStreams(GridStreams.Provider);
-        });
+        builder.UseOrleans(silo => silo.AddCreditGridSilo(builder.Configuration).UseLocalhostClustering());
         return builder;
+    }
+
+    /// <summary>Everything a silo of the grid needs, whatever hosts it (the web host, or a test cluster).</summary>
+    public static ISiloBuilder AddCreditGridSilo(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        var services = silo.Services;
+        services.AddCreditGridStores(configuration);
+        services.AddSingleton(GridTime.From(configuration));
+        services.AddSingleton<GridClock>();
+        services.AddSingleton(RulesEngine.Default);
+        services.AddSingleton<GridServices>();
+        services.AddHostedService<IntakePump>();
+        services.AddSingleton<DueWorkSweeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<DueWorkSweeper>());
+
+        silo.AddCreditGridGrainStorage(configuration);
+        silo.AddMemoryGrainStorage("PubSubStore");
+        silo.AddMemoryStreams(GridStreams.Provider);
+        return silo;
     }
 }

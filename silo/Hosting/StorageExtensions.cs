@@ -9,26 +9,26 @@ public static class StorageExtensions
 {
     public const string GrainStorage = "credit";
 
-    public static WebApplicationBuilder AddCreditGridStorage(this WebApplicationBuilder builder)
+    public static IServiceCollection AddCreditGridStores(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        var options = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         if (!string.Equals(options.Provider, "sqlite", StringComparison.OrdinalIgnoreCase))
             throw new InvalidOperationException($"Storage:Provider '{options.Provider}' is not supported yet; use 'sqlite'.");
 
-        builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.Section));
-        builder.Services.AddSingleton<Database>();
-        builder.Services.AddSingleton<IntakeSignal>();
-        builder.Services.AddSingleton<SqliteEventIntake>();
-        builder.Services.AddSingleton<IIntakeLog>(sp => sp.GetRequiredService<SqliteEventIntake>());
-        builder.Services.AddSingleton<IEventIntake>(sp => sp.GetRequiredService<SqliteEventIntake>());
-        builder.Services.AddSingleton<SqliteRecordDirectory>();
-        builder.Services.AddSingleton<IRecordIndex>(sp => sp.GetRequiredService<SqliteRecordDirectory>());
-        builder.Services.AddSingleton<IRecordDirectory>(sp => sp.GetRequiredService<SqliteRecordDirectory>());
-        builder.Services.AddSingleton<IObjectionRegistry, SqliteObjectionRegistry>();
-        builder.Services.AddSingleton<IAuditTrail, SqliteAuditTrail>();
-        builder.Services.AddSingleton<IDueWork, SqliteDueWork>();
-        builder.Services.AddSingleton<ILegalRepresentatives, SqliteLegalRepresentatives>();
-        return builder;
+        services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.Section));
+        services.AddSingleton<Database>();
+        services.AddSingleton<IntakeSignal>();
+        services.AddSingleton<SqliteEventIntake>();
+        services.AddSingleton<IIntakeLog>(sp => sp.GetRequiredService<SqliteEventIntake>());
+        services.AddSingleton<IEventIntake>(sp => sp.GetRequiredService<SqliteEventIntake>());
+        services.AddSingleton<SqliteRecordDirectory>();
+        services.AddSingleton<IRecordIndex>(sp => sp.GetRequiredService<SqliteRecordDirectory>());
+        services.AddSingleton<IRecordDirectory>(sp => sp.GetRequiredService<SqliteRecordDirectory>());
+        services.AddSingleton<IObjectionRegistry, SqliteObjectionRegistry>();
+        services.AddSingleton<IAuditTrail, SqliteAuditTrail>();
+        services.AddSingleton<IDueWork, SqliteDueWork>();
+        services.AddSingleton<ILegalRepresentatives, SqliteLegalRepresentatives>();
+        return services;
     }
 
     /// <summary>Orleans grain state through the ADO.NET provider on the same SQLite file (docs/sqlite-persistence.md).</summary>

@@ -3,12 +3,12 @@ using System.Text.Json;
 
 namespace CreditGrid.Api.Tests;
 
-public class CatalogEndpointTests(HostFixture host) : IClassFixture<HostFixture>
+public class CatalogEndpointTests(GridHost grid) : IClassFixture<GridHost>
 {
     [Fact]
     public async Task Healthz_answers_ok()
     {
-        var response = await host.Client.GetAsync("/healthz");
+        var response = await grid.Client().GetAsync("/healthz");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
@@ -19,7 +19,7 @@ public class CatalogEndpointTests(HostFixture host) : IClassFixture<HostFixture>
     [InlineData("merchant", 96)]
     public async Task The_catalogue_of_each_kind_is_public(string kind, int count)
     {
-        var response = await host.Client.GetAsync($"/api/v1/catalog/{kind}");
+        var response = await grid.Client().GetAsync($"/api/v1/catalog/{kind}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal(count, doc.RootElement.GetArrayLength());
@@ -28,7 +28,7 @@ public class CatalogEndpointTests(HostFixture host) : IClassFixture<HostFixture>
     [Fact]
     public async Task Entries_are_camelCase_with_Chinese_text_as_is()
     {
-        var text = await host.Client.GetStringAsync("/api/v1/catalog/enterprise");
+        var text = await grid.Client().GetStringAsync("/api/v1/catalog/enterprise");
         Assert.Contains("\"name\":\"处以1万元至10万元（含）罚款行政处罚的\"", text);
         using var doc = JsonDocument.Parse(text);
         var fine = doc.RootElement.EnumerateArray().Single(e => e.GetProperty("code").GetString() == "E-PEN-FINE-10K-100K");
@@ -40,7 +40,7 @@ public class CatalogEndpointTests(HostFixture host) : IClassFixture<HostFixture>
     [Fact]
     public async Task An_unknown_kind_is_a_404_problem()
     {
-        var response = await host.Client.GetAsync("/api/v1/catalog/company");
+        var response = await grid.Client().GetAsync("/api/v1/catalog/company");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
