@@ -44,7 +44,7 @@ public static class SubjectEndpoints
                 var caller = Caller.From(http.User);
                 if (k.IsNaturalPerson() || view.LegalRepresentatives.Count > 0)
                     await audit.Write(new AuditEntry(clock.Now, caller.KeyId, caller.Department, caller.MainRole(Roles.Operator, Roles.CreditCenter),
-                        "read-subject", k, id, http.Request.Headers["X-Purpose"].FirstOrDefault()), http.RequestAborted);
+                        "read-subject", k, id, Purpose(http)), http.RequestAborted);
                 return Results.Ok(Mapping.Subject(view, authorised: true));
             }))
             .RequireAuthorization(Policies.Read)
@@ -52,6 +52,10 @@ public static class SubjectEndpoints
             .Produces<SubjectResponse>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404);
         return app;
     }
+
+    /// <summary>X-Purpose: why personal data is read; percent-encoded UTF-8 allowed (headers are ASCII).</summary>
+    private static string? Purpose(HttpContext http) =>
+        http.Request.Headers["X-Purpose"].FirstOrDefault() is { Length: > 0 } raw ? Uri.UnescapeDataString(raw)[..Math.Min(200, Uri.UnescapeDataString(raw).Length)] : null;
 
     private static SubjectRegistration Validate(SubjectKind kind, string id, SubjectRequest r, DateOnly today)
     {
