@@ -17,9 +17,9 @@ CREATE TABLE IF NOT EXISTS OrleansQuery
     QueryText TEXT NOT NULL
 );
 
--- One row per (service, grain type, grain id, state name as part of the grain type string... see docs) stored state.
+-- One row per stored state, keyed by what the provider sends (it never sends the grain class; see the docs' pitfalls):
 --   ServiceId              ClusterOptions.ServiceId: silos of another service never see these rows.
---   GrainTypeString        the grain type string Orleans hands to storage (generic arguments normalised, no versions).
+--   GrainTypeString        despite the name, the STATE name: [PersistentState("name", ...)], or "state" for Grain<T>.
 --   GrainIdN0, GrainIdN1   numeric key: Guid keys as two Int64 halves, long keys in N1 (N0 = 0); both 0 for string keys.
 --   GrainIdExtensionString the string key, or the key extension of a compound key; '' when the provider sends NULL
 --                          (NULLs are never equal in a UNIQUE index, so NULL is folded to '').
