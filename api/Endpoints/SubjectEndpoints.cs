@@ -23,9 +23,9 @@ public static class SubjectEndpoints
                 var request = await JsonBody.ReadAs<SubjectRequest>(http.Request, 64 * 1024);
                 var registration = Validate(k, id, request, clock.Today);
                 var created = k == SubjectKind.Merchant
-                    ? await grains.GetGrain<IMerchantGrain>(id).Register(registration)
+                    ? await grains.Merchant(id).Register(registration)
                     : await grains.Records(k, id).Register(registration);
-                var view = k == SubjectKind.Merchant ? await grains.GetGrain<IMerchantGrain>(id).View(null) : await grains.Records(k, id).View(null);
+                var view = k == SubjectKind.Merchant ? await grains.Merchant(id).View(null) : await grains.Records(k, id).View(null);
                 var body = Mapping.Subject(view!, authorised: true);
                 return created ? Results.Created($"/api/v1/subjects/{kind}/{id}", body) : Results.Ok(body);
             }))
@@ -39,7 +39,7 @@ public static class SubjectEndpoints
             {
                 if (!SubjectKinds.TryParse(kind, out var k)) return Problems.NotFound($"'{kind}' is not a subject kind.");
                 var date = Fields.OptionalDate(asOf, "asOf");
-                var view = k == SubjectKind.Merchant ? await grains.GetGrain<IMerchantGrain>(id).View(date) : await grains.Records(k, id).View(date);
+                var view = k == SubjectKind.Merchant ? await grains.Merchant(id).View(date) : await grains.Records(k, id).View(date);
                 if (view is null) return Problems.NotFound($"No {kind} '{(k.IsNaturalPerson() ? Mapping.Id(k, id, false) : id)}'.");
                 var caller = Caller.From(http.User);
                 if (k.IsNaturalPerson() || view.LegalRepresentatives.Count > 0)

@@ -60,9 +60,23 @@ public static class SubjectGrains
     /// <summary>The grain holding a subject's credit records; merchants keep theirs on their enterprise (§1).</summary>
     public static ISubjectGrain Records(this IGrainFactory grains, SubjectKind kind, string id) => kind switch
     {
-        SubjectKind.Enterprise or SubjectKind.Merchant => grains.GetGrain<IEnterpriseGrain>(id),
-        SubjectKind.Person => grains.GetGrain<IPersonGrain>(id),
-        SubjectKind.Official => grains.GetGrain<IOfficialGrain>(id),
+        SubjectKind.Enterprise or SubjectKind.Merchant => grains.GetGrain<IEnterpriseGrain>(GrainKeys.Of(SubjectKind.Enterprise, id)),
+        SubjectKind.Person => grains.GetGrain<IPersonGrain>(GrainKeys.Of(kind, id)),
+        SubjectKind.Official => grains.GetGrain<IOfficialGrain>(GrainKeys.Of(kind, id)),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
+
+    public static IMerchantGrain Merchant(this IGrainFactory grains, string id) => grains.GetGrain<IMerchantGrain>(GrainKeys.Of(SubjectKind.Merchant, id));
+}
+
+/// <summary>
+/// Grain keys are "kind:identifier". An all-digit resident ID as a bare key would be read by Orleans' ADO.NET storage
+/// as a hexadecimal integer key (docs/sqlite-persistence.md pitfall 6); the prefix keeps every key a string, and keeps
+/// a person and an official with the same ID apart.
+/// </summary>
+public static class GrainKeys
+{
+    public static string Of(SubjectKind kind, string id) => kind.ToWire() + ":" + id;
+
+    public static string IdOf(string key) => key[(key.IndexOf(':') + 1)..];
 }

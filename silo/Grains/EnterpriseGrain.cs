@@ -6,7 +6,7 @@ namespace CreditGrid.Silo.Grains;
 
 /// <summary>A market subject (L747-L760), scored by the enterprise table (L834-L1437).</summary>
 [ImplicitStreamSubscription(GridStreams.FanOutEnterprise)]
-public sealed class EnterpriseGrain([PersistentState("dossier", "credit")] IPersistentState<Dossier> state, GridServices services)
+public sealed class EnterpriseGrain([PersistentState("enterprise", "credit")] IPersistentState<Dossier> state, GridServices services)
     : SubjectGrain(state, services), IEnterpriseGrain
 {
     protected override SubjectKind Kind => SubjectKind.Enterprise;
@@ -46,6 +46,6 @@ public sealed class EnterpriseGrain([PersistentState("dossier", "credit")] IPers
     protected override async Task Announce(EvaluationChange change)
     {
         await base.Announce(change);
-        if (Dossier.IsMerchant) GrainFactory.GetGrain<IMerchantGrain>(Id).EnterpriseChanged(change).Ignore();
+        if (Dossier.IsMerchant) GrainFactory.Merchant(Id).EnterpriseChanged(change).Ignore();
     }
 }

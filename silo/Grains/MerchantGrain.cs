@@ -22,8 +22,8 @@ public sealed class MerchantState
 public sealed class MerchantGrain([PersistentState("merchant", "credit")] IPersistentState<MerchantState> state, GridClock clock)
     : Grain, IMerchantGrain
 {
-    private string Id => this.GetPrimaryKeyString();
-    private IEnterpriseGrain Enterprise => GrainFactory.GetGrain<IEnterpriseGrain>(Id);
+    private string Id => GrainKeys.IdOf(this.GetPrimaryKeyString());
+    private IEnterpriseGrain Enterprise => GrainFactory.GetGrain<IEnterpriseGrain>(GrainKeys.Of(SubjectKind.Enterprise, Id));
 
     public async Task<bool> Register(SubjectRegistration registration)
     {

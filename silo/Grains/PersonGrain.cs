@@ -6,7 +6,7 @@ namespace CreditGrid.Silo.Grains;
 
 /// <summary>A natural person aged 18+ (L2436): 爱张店·诚信分, scored by the person table (L2497-L3288).</summary>
 [ImplicitStreamSubscription(GridStreams.FanOutPerson)]
-public sealed class PersonGrain([PersistentState("dossier", "credit")] IPersistentState<Dossier> state, GridServices services)
+public sealed class PersonGrain([PersistentState("person", "credit")] IPersistentState<Dossier> state, GridServices services)
     : SubjectGrain(state, services), IPersonGrain
 {
     protected override SubjectKind Kind => SubjectKind.Person;

@@ -15,7 +15,7 @@ public abstract partial class SubjectGrain(IPersistentState<Dossier> state, Grid
     : Grain, ISubjectGrain, IStreamSubscriptionObserver
 {
     protected abstract SubjectKind Kind { get; }
-    protected string Id => this.GetPrimaryKeyString();
+    protected string Id => GrainKeys.IdOf(this.GetPrimaryKeyString());
     protected Dossier Dossier => state.State;
     protected GridServices Services => services;
     protected IndicatorCatalog Catalog => services.Rules.Catalog;

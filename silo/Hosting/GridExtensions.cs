@@ -20,8 +20,8 @@ public static class GridExtensions
     {
         var services = silo.Services;
         services.AddCreditGridStores(configuration);
-        services.AddSingleton(GridTime.From(configuration));
-        services.AddSingleton<GridClock>();
+        // The grid's own clock; Orleans keeps the system TimeProvider for its timers.
+        services.AddSingleton(new GridClock(GridTime.From(configuration)));
         services.AddSingleton(RulesEngine.Default);
         services.AddSingleton<GridServices>();
         services.AddHostedService<IntakePump>();

@@ -9,14 +9,14 @@ using Microsoft.Data.Sqlite;
 namespace CreditGrid.Silo.Storage;
 
 /// <summary>The intake log on SQLite: one transaction per request (batch), then 202.</summary>
-public sealed class SqliteEventIntake(Database database, IntakeSignal signal, TimeProvider clock) : IIntakeLog
+public sealed class SqliteEventIntake(Database database, IntakeSignal signal, GridClock clock) : IIntakeLog
 {
     public async Task<IReadOnlyList<IntakeResult>> Accept(IReadOnlyList<IntakeItem> items, CancellationToken ct = default)
     {
         var results = await database.Write(async (connection, tx) =>
         {
             var list = new List<IntakeResult>(items.Count);
-            var now = clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+            var now = clock.Now.ToString("O", CultureInfo.InvariantCulture);
             foreach (var item in items)
             {
                 var e = item.Event;
@@ -73,7 +73,7 @@ public sealed class SqliteEventIntake(Database database, IntakeSignal signal, Ti
     public Task Record(IReadOnlyList<ApplyOutcome> outcomes, CancellationToken ct = default) =>
         database.Write(async (connection, tx) =>
         {
-            var now = clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+            var now = clock.Now.ToString("O", CultureInfo.InvariantCulture);
             foreach (var o in outcomes)
             {
                 await using var update = Database.Command(connection, """
@@ -94,7 +94,7 @@ public sealed class SqliteEventIntake(Database database, IntakeSignal signal, Ti
         {
             await using var update = Database.Command(connection, """
                 UPDATE intake_events SET state = 'applied', applied_at = @at WHERE event_id = @id AND state IN ('accepted', 'delivered')
-                """, tx, ("@at", clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture)), ("@id", eventId));
+                """, tx, ("@at", clock.Now.ToString("O", CultureInfo.InvariantCulture)), ("@id", eventId));
             await update.ExecuteNonQueryAsync(ct);
         }, ct);
 

@@ -1,0 +1,140 @@
+using System.Collections.Concurrent;
+using CreditGrid.Core;
+using CreditGrid.Core.Grid;
+using CreditGrid.Core.Identifiers;
+using CreditGrid.Silo.Grains;
+using CreditGrid.Silo.Scheduling;
+using Orleans.Streams;
+
+namespace CreditGrid.Grid.Tests;
+
+/// <summary>Grain behaviour on a two-silo cluster: apply, dedupe, fan-out, revoke cascade, due-time re-evaluation.</summary>
+public class GrainTests(GridCluster grid) : IClassFixture<GridCluster>
+{
+    private static int _next;
+    private static readonly DateOnly Today = new(2026, 11, 28);
+
+    private IGrainFactory Grains => grid.Cluster.Client;
+
+    private static string Enterprise() => UnifiedSocialCreditCode.Complete($"91370303{Interlocked.Increment(ref _next) + 20000000:D8}");
+    private static string Person() => ResidentId.Complete($"37030319850101{Interlocked.Increment(ref _next) % 1000:D3}");
+
+    private static CreditEvent Event(SubjectKind kind, string id, string indicator, DateOnly occurredAt, string? actionRef = null) => new()
+    {
+        EventId = "g-" + Guid.NewGuid().ToString("N"),
+        SubjectKind = kind,
+        SubjectId = id,
+        Indicator = indicator,
+        Department = "区市场监管局",
+        OccurredAt = occurredAt,
+        ActionRef = actionRef,
+        ReportedAt = Today,
+    };
+
+    [Fact]
+    public async Task Applying_the_same_event_twice_records_it_once()
+    {
+        var id = Enterprise();
+        var e = Event(SubjectKind.Enterprise, id, "E-PEN-FINE-10K-100K", new DateOnly(2026, 10, 2));
+        var grain = Grains.Records(SubjectKind.Enterprise, id);
+        var first = await grain.Apply([e, e]);
+        var second = await grain.Apply([e]);
+        Assert.All(first.Concat(second), o => Assert.Equal(EventState.Applied, o.State));
+        var view = await grain.View(null);
+        Assert.Single(view!.Evaluation.Records);
+        Assert.Equal(960, view.Evaluation.Score);
+    }
+
+    [Fact]
+    public async Task A_person_and_an_official_with_the_same_ID_keep_separate_records_L1450_L2414()
+    {
+        var id = Person();
+        await Grains.Records(SubjectKind.Person, id).Register(new SubjectRegistration { Name = "张三", RegisteredAt = Today });
+        await Grains.Records(SubjectKind.Official, id).Register(new SubjectRegistration { Name = "张三", Unit = "区发展和改革局" });
+        await Grains.Records(SubjectKind.Official, id).Apply([Event(SubjectKind.Official, id, "O-DISCIPLINE-WARNING", new DateOnly(2026, 10, 2))]);
+        Assert.Equal(990, (await Grains.Records(SubjectKind.Official, id).View(null))!.Evaluation.Score);
+        var person = (await Grains.Records(SubjectKind.Person, id).View(null))!;
+        Assert.Equal(1000, person.Evaluation.Score);
+        Assert.Empty(person.Evaluation.Records);
+    }
+
+    [Fact]
+    public async Task An_unregistered_person_refuses_events_and_remembers_why()
+    {
+        var person = Person();
+        var e = Event(SubjectKind.Person, person, "P-TAX-REFUSE", new DateOnly(2026, 10, 2));
+        var outcome = Assert.Single(await Grains.Records(SubjectKind.Person, person).Apply([e]));
+        Assert.Equal(EventState.Rejected, outcome.State);
+        Assert.Contains("not registered", outcome.Reason);
+    }
+
+    [Fact]
+    public async Task A_commendation_fans_out_to_every_legal_representative_across_silos_and_a_revocation_follows()
+    {
+        var reps = new[] { Person(), Person(), Person() };
+        var id = Enterprise();
+        await Grains.Records(SubjectKind.Enterprise, id).Register(new SubjectRegistration { Name = "某公司", LegalRepresentatives = reps });
+        var e = Event(SubjectKind.Enterprise, id, "E-PRAISE-NATIONAL", new DateOnly(2026, 6, 1));
+        var outcome = Assert.Single(await Grains.Records(SubjectKind.Enterprise, id).Apply([e]));
+
+        foreach (var rep in reps)
+        {
+            var view = await Eventually(() => Grains.Records(SubjectKind.Person, rep).View(null), v => v is { Evaluation.Records.Count: 1 });
+            var derived = view!.Evaluation.Records[0];
+            Assert.Equal("P-PRAISE-CENTRAL", derived.Indicator);
+            Assert.Equal(outcome.RecordIds[0], derived.DerivedFrom);
+            Assert.Equal(1080, view.Evaluation.Score);
+        }
+
+        await Grains.Records(SubjectKind.Enterprise, id).Revoke(outcome.RecordIds[0], Today, "撤销", null);
+        foreach (var rep in reps)
+            await Eventually(() => Grains.Records(SubjectKind.Person, rep).View(null), v => v!.Evaluation.Score == 1000);
+    }
+
+    [Fact]
+    public async Task A_record_expiring_moves_the_score_when_its_day_comes_and_the_change_is_published()
+    {
+        var id = Enterprise();
+        var changes = new ConcurrentQueue<EvaluationChange>();
+        var stream = grid.Cluster.Client.GetStreamProvider(GridStreams.Provider)
+            .GetStream<EvaluationChange>(StreamId.Create(GridStreams.Changes, "enterprise"));
+        var handle = await stream.SubscribeAsync((c, _) =>
+        {
+            if (c.Id == id) changes.Enqueue(c);
+            return Task.CompletedTask;
+        });
+        try
+        {
+            // −10 notice of 2025-12-01: one year, so it expires on 2026-12-01 (L2467).
+            await Grains.Records(SubjectKind.Enterprise, id).Apply([Event(SubjectKind.Enterprise, id, "E-PEN-NOTICE", new DateOnly(2025, 12, 1))]);
+            await Eventually(() => Task.FromResult(changes.Count), n => n >= 1);
+            Assert.Equal(990, changes.Last().Score);
+
+            GridCluster.Clock.Advance(TimeSpan.FromDays(3)); // 2026-12-01 10:00 in Zhangdian
+            var woken = await grid.Service<DueWorkSweeper>().Sweep(CancellationToken.None);
+            Assert.True(woken >= 1);
+
+            var last = await Eventually(() => Task.FromResult(changes.LastOrDefault()), c => c?.Score == 1000);
+            Assert.Equal(990, last!.PreviousScore);
+            Assert.Null(last.EventId);
+            Assert.Equal(1000, (await Grains.Records(SubjectKind.Enterprise, id).View(null))!.Evaluation.Score);
+        }
+        finally
+        {
+            await handle.UnsubscribeAsync(); // the fake clock only moves forward; later tests do not depend on the day
+
+        }
+    }
+
+    private static async Task<T> Eventually<T>(Func<Task<T>> read, Func<T, bool> done)
+    {
+        T value = await read();
+        for (var i = 0; i < 200 && !done(value); i++)
+        {
+            await Task.Delay(50);
+            value = await read();
+        }
+        Assert.True(done(value), $"condition never met; last value {value}");
+        return value;
+    }
+}
