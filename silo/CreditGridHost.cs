@@ -1,4 +1,7 @@
+using CreditGrid.Api.Auth;
+using CreditGrid.Api.Endpoints;
 using CreditGrid.Api.Extensions;
+using CreditGrid.Dashboard;
 using CreditGrid.Core.Catalog;
 using CreditGrid.Silo.Hosting;
 using CreditGrid.Silo.Storage;
@@ -20,6 +23,7 @@ public static class CreditGridHost
 
         builder.AddCreditGridApiKeys();
         builder.Services.AddCreditGridApi(builder.Configuration);
+        builder.Services.AddCreditGridDashboard();
         builder.AddCreditGridGrid();
 
         var app = builder.Build();
@@ -29,8 +33,10 @@ public static class CreditGridHost
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.MapCreditGridApi();
         app.MapCreditGridOperations();
+        app.MapCreditGridDashboard(Policies.Operator, PublicLimits.Policy);
         return app;
     }
 }

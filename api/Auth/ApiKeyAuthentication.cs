@@ -28,7 +28,13 @@ public sealed class ApiKeyAuthentication(
     {
         string? presented = Request.Headers[Header];
         if (string.IsNullOrEmpty(presented) && Request.Path.StartsWithSegments("/hubs"))
+        {
+            // http-api: browsers cannot set headers on WebSockets, so the hub takes the key as access_token
+            // (query string, or the Bearer header SignalR clients send on the negotiate request).
             presented = Request.Query["access_token"];
+            if (string.IsNullOrEmpty(presented) && Request.Headers.Authorization.ToString() is { } auth && auth.StartsWith("Bearer ", StringComparison.Ordinal))
+                presented = auth["Bearer ".Length..].Trim();
+        }
         if (string.IsNullOrEmpty(presented)) return Task.FromResult(AuthenticateResult.NoResult());
 
         var match = keys.CurrentValue.ApiKeys.FirstOrDefault(k => k.Key.Length > 0 && FixedTimeEquals(k.Key, presented));

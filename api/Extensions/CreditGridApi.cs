@@ -21,6 +21,7 @@ public static class CreditGridApi
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         services.AddCreditGridPolicies();
         services.AddOpenApi();
+        services.AddCreditGridRateLimits(configuration);
         return services;
     }
 
@@ -33,6 +34,7 @@ public static class CreditGridApi
         app.MapEvents();
         app.MapRecords();
         app.MapObjections();
+        app.MapMerchants();
         return app;
     }
 }

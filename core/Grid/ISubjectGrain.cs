@@ -53,6 +53,17 @@ public interface IMerchantGrain : IGrainWithStringKey
     /// <summary>The merchant's enterprise record changed.</summary>
     [OneWay]
     Task EnterpriseChanged(EvaluationChange change);
+
+    Task<Street.MerchantCommandResult> Inspect(Street.Inspection inspection);
+    Task<Street.MerchantCommandResult> Rectify(string findingId, DateOnly rectifiedAt);
+    Task<Street.MerchantCommandResult> SetExpelled(bool expelled, string? reason);
+    Task<Street.MerchantCommandResult> Complain(string text, string? contact);
+    Task<Street.MerchantCommandResult> Verdict(string complaintId, bool substantiated, string department);
+    Task<Street.MerchantCommandResult> ResolveComplaint(string complaintId);
+    Task<Street.MerchantCommandResult> AddReview(int stars, string? text);
+    Task<Street.MerchantPublicView?> Public();
+    /// <summary>A rectification deadline passed (or a complaint aged out): recompute the colour.</summary>
+    Task Wake();
 }
 
 public static class SubjectGrains

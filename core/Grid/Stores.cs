@@ -75,3 +75,15 @@ public interface IAuditTrail
     Task Write(AuditEntry entry, CancellationToken ct = default);
     Task<IReadOnlyList<AuditEntry>> Recent(int limit, CancellationToken ct = default);
 }
+
+/// <summary>One department's 双公示 record (L483): penalty records reported, and how many later than 7 days.</summary>
+public sealed record DepartmentTimeliness(string Department, int Total, int Late)
+{
+    public int OnTime => Total - Late;
+    public double OnTimeRate => Total == 0 ? 1 : Math.Round((double)OnTime / Total, 4);
+}
+
+public interface IDepartmentTimeliness
+{
+    Task<IReadOnlyList<DepartmentTimeliness>> All(CancellationToken ct = default);
+}

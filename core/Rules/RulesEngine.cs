@@ -67,8 +67,7 @@ public sealed class RulesEngine(IndicatorCatalog catalog, RulesOptions options, 
         w.ExpiresAt = Validity.ClockStart(r).AddYears(years);
         // L2469: information reported after its validity ended is no longer credit information.
         w.ReportedAfterValidity = r.ReportedAt >= w.ExpiresAt;
-        // L483 双公示: penalty information is due within 7 days of the decision; later is accepted and flagged.
-        w.Late = entry.Group == "行政处罚信息" && r.ReportedAt > r.OccurredAt.AddDays(options.PublicityDays);
+        w.Late = DoublePublicity.IsLate(entry, r.OccurredAt, r.ReportedAt, options);
 
         w.Status =
             r.State == RecordState.Revoked ? RecordStatus.Revoked            // L817

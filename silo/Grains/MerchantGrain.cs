@@ -1,6 +1,8 @@
 using CreditGrid.Core;
 using CreditGrid.Core.Grid;
 using CreditGrid.Core.Merchants;
+using CreditGrid.Core.Street;
+using CreditGrid.Silo.Storage;
 
 namespace CreditGrid.Silo.Grains;
 
@@ -13,69 +15,139 @@ public sealed class MerchantState
     [Id(3)] public DateOnly? RegisteredAt { get; set; }
     [Id(4)] public string? Color { get; set; }
     [Id(5)] public long Version { get; set; }
+    [Id(6)] public string? Grade { get; set; }
+    [Id(7)] public int Score { get; set; } = 1000;
+    [Id(8)] public List<Finding> Findings { get; set; } = [];
+    [Id(9)] public Dictionary<string, string> Inspections { get; set; } = [];
+    [Id(10)] public List<Complaint> Complaints { get; set; } = [];
+    [Id(11)] public int ComplaintSeq { get; set; }
+    [Id(12)] public List<Review> Reviews { get; set; } = [];
+    [Id(13)] public bool Expelled { get; set; }
+    [Id(14)] public string? ExpelledReason { get; set; }
+    [Id(15)] public DateTimeOffset? WakeAt { get; set; }
 }
 
 /// <summary>
 /// A shop on a pilot integrity street (L3314-L3347). Its credit records live on the enterprise of the same code;
-/// the merchant adds its street and its colour (domain-rules §7).
+/// the merchant adds inspections, complaints, reviews, expulsion and its colour (domain-rules §7), recomputed on every
+/// change and when a deadline passes.
 /// </summary>
-public sealed class MerchantGrain([PersistentState("merchant", "credit")] IPersistentState<MerchantState> state, GridClock clock)
+public sealed partial class MerchantGrain(
+    [PersistentState("merchant", "credit")] IPersistentState<MerchantState> state, GridClock clock, IDueWork due)
     : Grain, IMerchantGrain
 {
+    private MerchantState S => state.State;
     private string Id => GrainKeys.IdOf(this.GetPrimaryKeyString());
     private IEnterpriseGrain Enterprise => GrainFactory.GetGrain<IEnterpriseGrain>(GrainKeys.Of(SubjectKind.Enterprise, Id));
 
     public async Task<bool> Register(SubjectRegistration registration)
     {
-        var created = !state.State.Registered;
-        state.State.Registered = true;
-        state.State.Name = registration.Name ?? state.State.Name;
-        state.State.Street = registration.Street ?? state.State.Street;
-        state.State.RegisteredAt = registration.RegisteredAt ?? state.State.RegisteredAt ?? clock.Today;
-        state.State.Version++;
-        await state.WriteStateAsync();
+        var created = !S.Registered;
+        S.Registered = true;
+        S.Name = registration.Name ?? S.Name;
+        S.Street = registration.Street ?? S.Street;
+        S.RegisteredAt = registration.RegisteredAt ?? S.RegisteredAt ?? clock.Today;
         // http-api: registering a merchant also registers (if absent) the enterprise record of the same code.
         if (!await Enterprise.IsRegistered())
-            await Enterprise.Register(registration with { Street = null, LegalRepresentatives = registration.LegalRepresentatives });
+            await Enterprise.Register(registration with { Street = null });
         await Enterprise.FollowAsMerchant();
+        var enterprise = await Enterprise.View(null);
+        S.Grade = enterprise?.Evaluation.Grade;
+        S.Score = enterprise?.Evaluation.Score ?? 1000;
+        await GrainFactory.GetGrain<IStreetDirectoryGrain>(0).Add(S.Street!);
+        await Changed(eventId: null, force: true);
         return created;
     }
 
     public async Task<SubjectView?> View(DateOnly? asOf)
     {
-        if (!state.State.Registered) return null;
+        if (!S.Registered) return null;
         var enterprise = await Enterprise.View(asOf);
         if (enterprise is null) return null;
         return enterprise with
         {
             Kind = SubjectKind.Merchant,
-            Name = state.State.Name ?? enterprise.Name,
-            Street = state.State.Street,
-            Color = ColorOf(enterprise.Evaluation.Grade ?? "A", asOf ?? clock.Today).ToWire(),
+            Name = S.Name ?? enterprise.Name,
+            Street = S.Street,
+            Color = ColorOn(enterprise.Evaluation.Grade, asOf ?? clock.Today).ToWire(),
+            Version = S.Version,
         };
     }
 
     public async Task EnterpriseChanged(EvaluationChange change)
     {
-        if (!state.State.Registered) return;
-        var color = ColorOf(change.Grade ?? "A", clock.Today).ToWire();
-        var previous = state.State.Color;
-        state.State.Color = color;
-        state.State.Version++;
+        if (!S.Registered) return;
+        S.Grade = change.Grade;
+        S.Score = change.Score;
+        await Changed(change.EventId, force: false, enterpriseChange: change);
+    }
+
+    public async Task Wake()
+    {
+        if (!S.Registered) return;
+        S.WakeAt = null;
+        await Changed(eventId: null, force: false);
+    }
+
+    /// <summary>§7 colour on a date, from the enterprise grade and the street's own facts.</summary>
+    private MerchantColor ColorOn(string? grade, DateOnly asOf) => MerchantColors.Evaluate(
+        grade ?? "A",
+        [.. S.Findings.Select(f => new InspectionFinding(f.FindingId, f.Area, f.Deadline, f.RectifiedAt))],
+        [.. S.Complaints.Select(c => new ComplaintStanding(c.ComplaintId, c.ReceivedAt, c.Substantiated, c.ResolvedAt))],
+        S.Expelled,
+        asOf);
+
+    /// <summary>Persist, then tell the street board and the dashboard; reschedule the next deadline.</summary>
+    private async Task Changed(string? eventId, bool force, EvaluationChange? enterpriseChange = null)
+    {
+        var today = clock.Today;
+        var color = ColorOn(S.Grade, today).ToWire();
+        var previous = S.Color;
+        var colorChanged = color != previous;
+        S.Color = color;
+        S.Version++;
         await state.WriteStateAsync();
+        await Reschedule(today);
+
+        await GrainFactory.GetGrain<IStreetGrain>(S.Street!).Update(Tile(today));
+        if (!force && !colorChanged && enterpriseChange is null) return;
         await this.GetStreamProvider(GridStreams.Provider)
             .GetStream<EvaluationChange>(StreamId.Create(GridStreams.Changes, SubjectKind.Merchant.ToWire()))
-            .OnNextAsync(change with
+            .OnNextAsync(new EvaluationChange
             {
                 Kind = SubjectKind.Merchant,
-                Name = state.State.Name ?? change.Name,
+                Id = Id,
+                Name = S.Name,
+                Score = S.Score,
+                // The first publication of a merchant has no previous values (the grade distribution counts it once).
+                PreviousScore = previous is null ? null : enterpriseChange?.PreviousScore ?? S.Score,
+                Grade = S.Grade,
+                PreviousGrade = previous is null ? null : enterpriseChange is null ? S.Grade : enterpriseChange.PreviousGrade,
                 Color = color,
                 PreviousColor = previous,
-                Street = state.State.Street,
-                Version = state.State.Version,
+                EventId = eventId,
+                At = clock.Now,
+                Version = S.Version,
+                Street = S.Street,
             });
     }
 
-    /// <summary>§7 colour; inspections, complaints and expulsion arrive with the merchant-street features.</summary>
-    private static MerchantColor ColorOf(string grade, DateOnly asOf) => MerchantColors.Evaluate(grade, [], [], false, asOf);
+    private MerchantTile Tile(DateOnly today) => new(
+        Id, S.Name ?? Id, S.Street!, Enum.Parse<MerchantColor>(S.Color!, ignoreCase: true), S.Grade, S.Score,
+        S.Reviews.Count == 0 ? null : Math.Round(S.Reviews.Average(r => r.Stars), 2),
+        S.Reviews.Count,
+        S.Findings.Count(f => f.FoundAt > today.AddMonths(-12)));
+
+    /// <summary>The colour changes by itself the day after an open finding's deadline, and 12 months after a substantiated complaint.</summary>
+    private async Task Reschedule(DateOnly today)
+    {
+        var dates = S.Findings.Where(f => f.RectifiedAt is null).Select(f => f.Deadline.AddDays(1))
+            .Concat(S.Complaints.Where(c => c.Substantiated == true).Select(c => c.ReceivedAt.AddMonths(12).AddDays(1)))
+            .Where(d => d > today)
+            .ToList();
+        DateTimeOffset? wake = dates.Count == 0 ? null : GridClock.StartOf(dates.Min());
+        if (wake == S.WakeAt) return;
+        S.WakeAt = wake;
+        await due.Set(SubjectKind.Merchant.ToWire(), Id, wake);
+    }
 }

@@ -29,6 +29,8 @@ public static class GridExtensions
         services.AddHostedService(sp => sp.GetRequiredService<DueWorkSweeper>());
 
         silo.AddCreditGridGrainStorage(configuration);
+        // The grade distribution listens from the start (its stream subscriptions are made on activation).
+        silo.AddStartupTask((sp, _) => sp.GetRequiredService<IGrainFactory>().GetGrain<IStatsGrain>(0).Start());
         silo.AddMemoryGrainStorage("PubSubStore");
         silo.AddMemoryStreams(GridStreams.Provider);
         return silo;

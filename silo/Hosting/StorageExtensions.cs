@@ -21,6 +21,7 @@ public static class StorageExtensions
         services.AddSingleton<SqliteEventIntake>();
         services.AddSingleton<IIntakeLog>(sp => sp.GetRequiredService<SqliteEventIntake>());
         services.AddSingleton<IEventIntake>(sp => sp.GetRequiredService<SqliteEventIntake>());
+        services.AddSingleton<IDepartmentTimeliness>(sp => sp.GetRequiredService<SqliteEventIntake>());
         services.AddSingleton<SqliteRecordDirectory>();
         services.AddSingleton<IRecordIndex>(sp => sp.GetRequiredService<SqliteRecordDirectory>());
         services.AddSingleton<IRecordDirectory>(sp => sp.GetRequiredService<SqliteRecordDirectory>());

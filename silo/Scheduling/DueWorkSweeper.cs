@@ -45,7 +45,9 @@ public sealed class DueWorkSweeper(IDueWork due, GridClock clock, IGrainFactory 
             if (batch.Count == 0) return woken;
             await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = ct }, async (item, _) =>
             {
-                if (SubjectKinds.TryParse(item.Kind, out var kind)) await grains.Records(kind, item.Id).Wake();
+                if (!SubjectKinds.TryParse(item.Kind, out var kind)) return;
+                if (kind == SubjectKind.Merchant) await grains.Merchant(item.Id).Wake();
+                else await grains.Records(kind, item.Id).Wake();
             });
             woken += batch.Count;
             if (batch.Count < 500) return woken;

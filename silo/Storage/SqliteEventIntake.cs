@@ -2,14 +2,16 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
 using CreditGrid.Core;
+using CreditGrid.Core.Catalog;
 using CreditGrid.Core.Grid;
+using CreditGrid.Core.Rules;
 using CreditGrid.Silo.Intake;
 using Microsoft.Data.Sqlite;
 
 namespace CreditGrid.Silo.Storage;
 
 /// <summary>The intake log on SQLite: one transaction per request (batch), then 202.</summary>
-public sealed class SqliteEventIntake(Database database, IntakeSignal signal, GridClock clock) : IIntakeLog
+public sealed class SqliteEventIntake(Database database, IntakeSignal signal, GridClock clock) : IIntakeLog, IDepartmentTimeliness
 {
     public async Task<IReadOnlyList<IntakeResult>> Accept(IReadOnlyList<IntakeItem> items, CancellationToken ct = default)
     {
@@ -41,6 +43,15 @@ public sealed class SqliteEventIntake(Database database, IntakeSignal signal, Gr
                     """, tx,
                     ("@record", recordId), ("@kind", e.SubjectKind.ScoredAs().ToWire()), ("@subject", e.SubjectId), ("@dept", e.Department), ("@id", e.EventId)))
                     await index.ExecuteNonQueryAsync(ct);
+                if (IndicatorCatalog.Default.TryGet(e.Indicator, out var entry) && DoublePublicity.Applies(entry))
+                {
+                    var late = DoublePublicity.IsLate(entry, e.OccurredAt, e.ReportedAt, RulesOptions.Default) ? 1 : 0;
+                    await using var count = Database.Command(connection, """
+                        INSERT INTO department_timeliness (department, total, late) VALUES (@dept, 1, @late)
+                        ON CONFLICT (department) DO UPDATE SET total = total + 1, late = late + excluded.late
+                        """, tx, ("@dept", e.Department), ("@late", late));
+                    await count.ExecuteNonQueryAsync(ct);
+                }
                 list.Add(new IntakeResult(e.EventId, IntakeDisposition.Accepted,
                     new EventStatus(e.EventId, EventState.Accepted, e.SubjectKind, e.SubjectId, e.Department, [recordId], null)));
             }
@@ -54,6 +65,17 @@ public sealed class SqliteEventIntake(Database database, IntakeSignal signal, Gr
     {
         await using var connection = await database.Open(ct);
         return (await Read(connection, null, eventId, ct))?.Status;
+    }
+
+    /// <summary>双公示 timeliness per department, counted as penalty events are accepted (an incremental projection).</summary>
+    public async Task<IReadOnlyList<DepartmentTimeliness>> All(CancellationToken ct = default)
+    {
+        await using var connection = await database.Open(ct);
+        await using var command = Database.Command(connection, "SELECT department, total, late FROM department_timeliness ORDER BY department");
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var list = new List<DepartmentTimeliness>();
+        while (await reader.ReadAsync(ct)) list.Add(new DepartmentTimeliness(reader.GetString(0), reader.GetInt32(1), reader.GetInt32(2)));
+        return list;
     }
 
     /// <summary>The oldest events not yet handed to their grains.</summary>

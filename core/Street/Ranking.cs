@@ -1,0 +1,33 @@
+using CreditGrid.Core.Merchants;
+
+namespace CreditGrid.Core.Street;
+
+/// <summary>Board counts and targets (L3337) and the 示范店 ranking (L3338), from the tiles of one street.</summary>
+public static class Ranking
+{
+    public static StreetBoard Board(string street, IReadOnlyCollection<MerchantTile> tiles)
+    {
+        var counts = new Dictionary<string, int> { ["red"] = 0, ["blue"] = 0, ["yellow"] = 0, ["black"] = 0 };
+        foreach (var t in tiles) counts[t.Color.ToWire()]++;
+        var total = tiles.Count;
+        double Share(int n) => total == 0 ? 0 : Math.Round((double)n / total, 4);
+        var blueOrBetter = Share(counts["red"] + counts["blue"]);
+        var red = Share(counts["red"]);
+        // L3337: 黑名单为零, 蓝名单以上占比 ≥ 95%, 红名单占比 ≥ 50%.
+        var targets = new BoardTargets(counts["black"] == 0, blueOrBetter, red, counts["black"] == 0 && blueOrBetter >= 0.95 && red >= 0.5);
+        return new StreetBoard(street, total, counts, targets,
+            [.. tiles.OrderBy(t => t.Color).ThenByDescending(t => t.Score).ThenBy(t => t.MerchantId, StringComparer.Ordinal)
+                .Select(t => new BoardMerchant(t.MerchantId, t.Name, t.Color.ToWire(), t.Grade, t.Score))]);
+    }
+
+    /// <summary>§7: among red merchants — enterprise score, then average rating, then fewest findings in 12 months, then most votes; top 10.</summary>
+    public static IReadOnlyList<ExemplaryMerchant> Exemplary(IEnumerable<MerchantTile> tiles) =>
+        [.. tiles.Where(t => t.Color == MerchantColor.Red)
+            .OrderByDescending(t => t.Score)
+            .ThenByDescending(t => t.AverageRating ?? 0)
+            .ThenBy(t => t.FindingsLast12Months)
+            .ThenByDescending(t => t.Votes)
+            .ThenBy(t => t.MerchantId, StringComparer.Ordinal)
+            .Take(10)
+            .Select((t, i) => new ExemplaryMerchant(i + 1, t.MerchantId, t.Name, t.Score, t.AverageRating, t.FindingsLast12Months, t.Votes))];
+}

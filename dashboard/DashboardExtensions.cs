@@ -1,0 +1,80 @@
+using CreditGrid.Core.Grid;
+using CreditGrid.Dashboard.Hub;
+using CreditGrid.Dashboard.Public;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
+
+namespace CreditGrid.Dashboard;
+
+/// <summary>The dashboard module: the hub and its bridge, the operator page at /, the merchant public page and QR.</summary>
+public static class DashboardExtensions
+{
+    public static IServiceCollection AddCreditGridDashboard(this IServiceCollection services)
+    {
+        services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+        services.AddSingleton<GridBridge>();
+        services.AddHostedService(sp => sp.GetRequiredService<GridBridge>());
+        return services;
+    }
+
+    /// <summary>Maps the dashboard; the hub requires <paramref name="operatorPolicy"/> and public writes use <paramref name="publicRateLimit"/>.</summary>
+    public static IEndpointRouteBuilder MapCreditGridDashboard(this IEndpointRouteBuilder app, string operatorPolicy, string publicRateLimit)
+    {
+        app.MapHub<GridHub>("/hubs/grid").RequireAuthorization(operatorPolicy);
+
+        var files = new ManifestEmbeddedFileProvider(typeof(DashboardExtensions).Assembly, "wwwroot");
+        app.MapGet("/", () => Serve(files, "index.html")).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet("/{**path}", (string path) => Serve(files, path)).AllowAnonymous().ExcludeFromDescription();
+
+        app.MapGet("/m/{id}", async (string id, string? complaint, IGrainFactory grains) =>
+            {
+                var view = await grains.Merchant(id).Public();
+                if (view is null) return Results.Content("<!doctype html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><title>未找到</title><p>未找到该商户。</p></html>", "text/html; charset=utf-8", statusCode: 404);
+                return Results.Content(MerchantPage.Render(view, complaint == "submitted" ? "投诉已提交，我们将尽快核查处理。" : null), "text/html; charset=utf-8");
+            })
+            .AllowAnonymous().WithSummary("The merchant's public page (HTML)");
+
+        app.MapPost("/m/{id}/complaints", async (string id, HttpRequest request, IGrainFactory grains) =>
+            {
+                if (!request.HasFormContentType) return Results.BadRequest();
+                var form = await request.ReadFormAsync();
+                var text = form["text"].ToString().Trim();
+                var contact = form["contact"].ToString().Trim();
+                if (text.Length is 0 or > 2000 || contact.Length > 200) return Results.Redirect($"/m/{Uri.EscapeDataString(id)}");
+                var result = await grains.Merchant(id).Complain(text, contact.Length == 0 ? null : contact);
+                return result.Found ? Results.Redirect($"/m/{Uri.EscapeDataString(id)}?complaint=submitted") : Results.NotFound();
+            })
+            .AllowAnonymous().RequireRateLimiting(publicRateLimit).DisableAntiforgery()
+            .WithSummary("The complaint form of the public page (works without JavaScript)");
+
+        app.MapGet("/m/{id}/qr.png", async (string id, IGrainFactory grains, IConfiguration configuration, HttpRequest request) =>
+            {
+                if (await grains.Merchant(id).Public() is null) return Results.NotFound();
+                var baseUrl = configuration["PublicBaseUrl"] is { Length: > 0 } configured ? configured.TrimEnd('/') : $"{request.Scheme}://{request.Host}";
+                return Results.File(QrCode.Png($"{baseUrl}/m/{Uri.EscapeDataString(id)}"), "image/png");
+            })
+            .AllowAnonymous().WithSummary("QR code of the merchant page's absolute URL (PublicBaseUrl)");
+        return app;
+    }
+
+    private static IResult Serve(IFileProvider files, string path)
+    {
+        var file = files.GetFileInfo(path);
+        if (!file.Exists || file.IsDirectory) return Results.NotFound();
+        var type = Path.GetExtension(path) switch
+        {
+            ".html" => "text/html; charset=utf-8",
+            ".js" => "text/javascript; charset=utf-8",
+            ".css" => "text/css; charset=utf-8",
+            ".png" => "image/png",
+            ".svg" => "image/svg+xml",
+            ".txt" => "text/plain; charset=utf-8",
+            _ => "application/octet-stream",
+        };
+        return Results.Stream(file.CreateReadStream(), type);
+    }
+}

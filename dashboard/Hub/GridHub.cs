@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.SignalR;
+
+namespace CreditGrid.Dashboard.Hub;
+
+/// <summary>
+/// /hubs/grid: operators' live feed. The server only pushes (merchantStatusChanged, scoreChanged, boardChanged,
+/// emergencyChanged); the authorization policy is set where the hub is mapped.
+/// </summary>
+public sealed class GridHub : Microsoft.AspNetCore.SignalR.Hub;
+
+/// <summary>The server-to-client method names of the contract (http-api "Live dashboard").</summary>
+public static class HubMethods
+{
+    public const string MerchantStatusChanged = "merchantStatusChanged";
+    public const string ScoreChanged = "scoreChanged";
+    public const string BoardChanged = "boardChanged";
+    public const string EmergencyChanged = "emergencyChanged";
+}

@@ -1,0 +1,58 @@
+using CreditGrid.Core.Grid;
+using CreditGrid.Core.Street;
+
+namespace CreditGrid.Silo.Grains;
+
+[GenerateSerializer]
+public sealed class StreetState
+{
+    [Id(0)] public Dictionary<string, MerchantTile> Tiles { get; set; } = [];
+}
+
+/// <summary>
+/// One street's board (L3336-L3338), updated by its merchants on every change: counts, targets and the 示范店 ranking
+/// come from the tiles it holds, never from a scan of merchant grains. Board pushes are coalesced (one per 100 ms).
+/// </summary>
+public sealed class StreetGrain([PersistentState("street", "credit")] IPersistentState<StreetState> state) : Grain, IStreetGrain
+{
+    private static readonly TimeSpan PushDelay = TimeSpan.FromMilliseconds(100);
+    private IGrainTimer? _push;
+
+    public async Task Update(MerchantTile tile)
+    {
+        if (state.State.Tiles.TryGetValue(tile.MerchantId, out var known) && known == tile) return;
+        state.State.Tiles[tile.MerchantId] = tile;
+        await state.WriteStateAsync();
+        _push ??= this.RegisterGrainTimer(PushBoard, new GrainTimerCreationOptions(PushDelay, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+    }
+
+    public Task<StreetBoard> Board() => Task.FromResult(Ranking.Board(this.GetPrimaryKeyString(), state.State.Tiles.Values));
+
+    public Task<IReadOnlyList<ExemplaryMerchant>> Exemplary() => Task.FromResult(Ranking.Exemplary(state.State.Tiles.Values));
+
+    /// <summary>boardChanged: the state is already written, so the push follows a durable change.</summary>
+    private async Task PushBoard(CancellationToken ct)
+    {
+        _push?.Dispose();
+        _push = null;
+        await this.GetStreamProvider(GridStreams.Provider)
+            .GetStream<StreetBoard>(StreamId.Create(GridStreams.Boards, GridStreams.AllBoards))
+            .OnNextAsync(Ranking.Board(this.GetPrimaryKeyString(), state.State.Tiles.Values));
+    }
+}
+
+[GenerateSerializer]
+public sealed class StreetDirectoryState
+{
+    [Id(0)] public SortedSet<string> Streets { get; set; } = new(StringComparer.Ordinal);
+}
+
+public sealed class StreetDirectoryGrain([PersistentState("streets", "credit")] IPersistentState<StreetDirectoryState> state) : Grain, IStreetDirectoryGrain
+{
+    public async Task Add(string street)
+    {
+        if (state.State.Streets.Add(street)) await state.WriteStateAsync();
+    }
+
+    public Task<IReadOnlyList<string>> Streets() => Task.FromResult<IReadOnlyList<string>>([.. state.State.Streets]);
+}
