@@ -14,7 +14,7 @@ namespace CreditGrid.Dashboard.Hub;
 /// broadcasts to this silo's SignalR connections, flushing every 50 ms. Grains publish only after their state is
 /// written, so every message follows a durable change. A board that changes several times in one flush is sent once.
 /// </summary>
-public sealed class GridBridge(IClusterClient cluster, IHubContext<GridHub> hub, ILogger<GridBridge> logger) : BackgroundService
+public sealed class GridBridge(IClusterClient cluster, IHubContext<GridHub> hub, IHostApplicationLifetime lifetime, ILogger<GridBridge> logger) : BackgroundService
 {
     private static readonly TimeSpan FlushEvery = TimeSpan.FromMilliseconds(50);
     private readonly Channel<(string Method, string? Key, object Payload)> _outbox = Channel.CreateUnbounded<(string, string?, object)>();
@@ -26,6 +26,11 @@ public sealed class GridBridge(IClusterClient cluster, IHubContext<GridHub> hub,
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // The silo (and its stream providers) is up once the host has started.
+        var started = new TaskCompletionSource();
+        await using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        await using (stoppingToken.Register(() => started.TrySetCanceled()))
+            await started.Task;
         await Subscribe(stoppingToken);
         using var timer = new PeriodicTimer(FlushEvery);
         while (await timer.WaitForNextTickAsync(stoppingToken))
@@ -55,7 +60,7 @@ public sealed class GridBridge(IClusterClient cluster, IHubContext<GridHub> hub,
             }
             catch (Exception ex) when (attempt < 60 && !ct.IsCancellationRequested)
             {
-                logger.LogInformation(ex, "Waiting for the grid before subscribing the dashboard bridge");
+                logger.LogWarning(ex, "Waiting for the grid before subscribing the dashboard bridge");
                 await Task.Delay(TimeSpan.FromSeconds(1), ct);
             }
         }
