@@ -13,7 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CreditGrid.Api.Tests;
 
 /// <summary>The real host on a free loopback port over a real SQLite file in a temp folder, started once per test class.</summary>
-public sealed class GridHost : IAsyncLifetime
+public class GridHost : IAsyncLifetime
 {
     public const string Reporter = "key-reporter-scj";
     public const string TaxReporter = "key-reporter-tax";
@@ -28,6 +28,9 @@ public sealed class GridHost : IAsyncLifetime
     private static int _next;
     private WebApplication? _app;
 
+    /// <summary>Public writes allowed per minute from one address (all tests come from 127.0.0.1).</summary>
+    protected virtual int RateLimit => 10_000;
+
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), "creditgrid-tests", Guid.NewGuid().ToString("N"));
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -39,6 +42,7 @@ public sealed class GridHost : IAsyncLifetime
             $"--Storage:ConnectionString=Data Source={Path.Combine(Folder, "creditgrid.db")}",
             "--Logging:LogLevel:Default=Warning",
             "--Scheduling:SweepSeconds=0.2",
+            $"--RateLimits:PublicPerMinute={RateLimit}",
             $"--Clock:Now={Now:O}",
             .. Key(0, Reporter, ReporterDepartment, "reporter"),
             .. Key(1, TaxReporter, "区税务局", "reporter"),
