@@ -20,6 +20,14 @@ public class RoleMatrixTests(GridHost grid) : IClassFixture<GridHost>
         { "POST", "/api/v1/objections/none/resolve", [C] },
         { "GET", "/api/v1/objections", [C, O] },
         { "GET", "/api/v1/audit", [C] },
+        { "POST", "/api/v1/merchants/91350100M000100Y43/inspections", [R, C] },
+        { "POST", "/api/v1/merchants/91350100M000100Y43/findings/f/rectify", [R, C] },
+        { "POST", "/api/v1/merchants/91350100M000100Y43/expel", [C] },
+        { "POST", "/api/v1/merchants/91350100M000100Y43/readmit", [C] },
+        { "POST", "/api/v1/complaints/91350100M000100Y43-C1/verdict", [R, C] },
+        { "POST", "/api/v1/complaints/91350100M000100Y43-C1/resolve", [R, C] },
+        { "GET", "/api/v1/stats/grades", [C, O] },
+        { "GET", "/api/v1/stats/departments", [C, O] },
     };
 
     [Theory]
@@ -52,6 +60,9 @@ public class RoleMatrixTests(GridHost grid) : IClassFixture<GridHost>
     [InlineData("/readyz")]
     [InlineData("/api/v1/catalog/person")]
     [InlineData("/openapi/v1.json")]
+    [InlineData("/")]
+    [InlineData("/lib/signalr/signalr.min.js")]
+    [InlineData("/api/v1/merchants/streets")]
     public async Task Public_paths_need_no_key(string path) =>
         Assert.Equal(HttpStatusCode.OK, (await grid.Client().GetAsync(path)).StatusCode);
 

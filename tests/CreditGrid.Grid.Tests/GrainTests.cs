@@ -126,6 +126,39 @@ public class GrainTests(GridCluster grid) : IClassFixture<GridCluster>
         }
     }
 
+    [Fact]
+    public async Task A_finding_turns_its_merchant_black_when_the_deadline_passes_and_the_change_is_published()
+    {
+        var id = Enterprise();
+        var today = GridCluster.Clock.GetUtcNow().AddHours(8);
+        var day = DateOnly.FromDateTime(today.DateTime);
+        var merchant = Grains.Merchant(id);
+        await merchant.Register(new SubjectRegistration { Name = "到期测试店", Street = "水晶街" });
+        var changes = new ConcurrentQueue<EvaluationChange>();
+        var handle = await grid.Cluster.Client.GetStreamProvider(GridStreams.Provider)
+            .GetStream<EvaluationChange>(StreamId.Create(GridStreams.Changes, "merchant"))
+            .SubscribeAsync((c, _) => { if (c.Id == id) changes.Enqueue(c); return Task.CompletedTask; });
+        try
+        {
+            await merchant.Inspect(new CreditGrid.Core.Street.Inspection("d-1", day, "区市场监管局",
+                [new CreditGrid.Core.Street.FindingReport("d-f1", "环境卫生", "门前堆物", day)]));
+            Assert.Equal("yellow", (await merchant.View(null))!.Color);
+
+            GridCluster.Clock.Advance(TimeSpan.FromDays(1)); // the day after the deadline
+            await grid.Service<DueWorkSweeper>().Sweep(CancellationToken.None);
+
+            var black = await Eventually(() => Task.FromResult(changes.LastOrDefault()), c => c?.Color == "black");
+            Assert.Equal("yellow", black!.PreviousColor);
+            Assert.Equal("black", (await merchant.View(null))!.Color);
+            var board = await Grains.GetGrain<CreditGrid.Core.Street.IStreetGrain>("水晶街").Board();
+            Assert.Contains(board.Merchants, m => m.Id == id && m.Color == "black");
+        }
+        finally
+        {
+            await handle.UnsubscribeAsync();
+        }
+    }
+
     private static async Task<T> Eventually<T>(Func<Task<T>> read, Func<T, bool> done)
     {
         T value = await read();

@@ -1,3 +1,4 @@
+using CreditGrid.Core.Grid;
 using CreditGrid.Silo.Grains;
 using CreditGrid.Silo.Hosting;
 using CreditGrid.Silo.Storage;
