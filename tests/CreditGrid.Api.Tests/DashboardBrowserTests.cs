@@ -1,0 +1,67 @@
+using System.Net;
+using Microsoft.Playwright;
+
+namespace CreditGrid.Api.Tests;
+
+/// <summary>
+/// The operator dashboard in real Chromium (Debian's /usr/bin/chromium, installed by .ci/run): enter the key, push a
+/// finding over the API, see the merchant's tile turn yellow. Screenshots go to screenshots/ in the test output.
+/// </summary>
+public class DashboardBrowserTests(GridHost grid) : IClassFixture<GridHost>
+{
+    private static readonly string[] ChromiumArgs =
+        ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+
+    private static string Screenshots => Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
+
+    [Fact]
+    public async Task A_finding_pushed_over_the_API_turns_the_tile_yellow_in_the_browser()
+    {
+        var id = GridHost.NewEnterpriseId();
+        Assert.Equal(HttpStatusCode.Created, (await grid.Register("merchant", id, new { name = "浏览器测试店", street = "水晶街" })).StatusCode);
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = ChromiumArgs });
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1600, Height = 1000 } });
+        var consoleErrors = new List<string>();
+        page.Console += (_, m) => { if (m.Type == "error") consoleErrors.Add(m.Text); };
+
+        await page.GotoAsync(grid.BaseAddress.ToString());
+        await page.FillAsync("#operator-key", GridHost.Operator);
+        await page.ClickAsync("#operator-key-submit");
+        var tile = page.Locator($".tile[data-merchant-id='{id}']");
+        await Assertions.Expect(tile).ToHaveAttributeAsync("data-color", "blue");
+        await Assertions.Expect(page.Locator("#connection-state")).ToHaveAttributeAsync("data-state", "connected");
+
+        var inspected = await grid.Client(GridHost.Reporter).PostAsync($"/api/v1/merchants/{id}/inspections", Calls.Json(new
+        {
+            inspectionId = "browser-1", date = "2026-11-27",
+            findings = new[] { new { findingId = "browser-f1", area = "食品安全", problem = "冷藏温度不达标", deadline = "2026-12-04" } },
+        }));
+        Assert.Equal(HttpStatusCode.Created, inspected.StatusCode);
+
+        await Assertions.Expect(tile).ToHaveAttributeAsync("data-color", "yellow", new() { Timeout = 10_000 });
+        await Assertions.Expect(tile).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("color-yellow"));
+        await page.WaitForTimeoutAsync(1500); // let the highlight animation settle for the picture
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "dashboard-tile-yellow.png") });
+        Assert.Empty(consoleErrors);
+    }
+
+    [Fact]
+    public async Task The_merchant_page_takes_a_complaint_without_JavaScript()
+    {
+        var id = GridHost.NewEnterpriseId();
+        await grid.Register("merchant", id, new { name = "无脚本测试店", street = "水晶街" });
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = ChromiumArgs });
+        var context = await browser.NewContextAsync(new() { JavaScriptEnabled = false, ViewportSize = new() { Width = 400, Height = 860 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(grid.BaseAddress, $"/m/{id}").ToString());
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("无脚本测试店");
+        await page.FillAsync("#complaint-text", "找零不足");
+        await page.ClickAsync("#complaint-submit");
+        await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("投诉已提交");
+        await Assertions.Expect(page.Locator("body")).ToContainTextAsync("找零不足");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "merchant-page.png"), FullPage = true });
+    }
+}
