@@ -15,6 +15,8 @@ public static class Policies
     /// <summary>Open an objection on behalf of a subject.</summary>
     public const string Object = "object";
     public const string Emergency = "emergency";
+    /// <summary>Read incidents: the emergency role and operators.</summary>
+    public const string ReadEmergencies = "read-emergencies";
     public const string Operator = "operator";
 
     public static IServiceCollection AddCreditGridPolicies(this IServiceCollection services)
@@ -26,6 +28,7 @@ public static class Policies
             .AddPolicy(ReadEvents, p => p.RequireRole(Roles.Reporter, Roles.CreditCenter, Roles.Operator))
             .AddPolicy(Object, p => p.RequireRole(Roles.Operator, Roles.CreditCenter))
             .AddPolicy(Emergency, p => p.RequireRole(Roles.Emergency))
+            .AddPolicy(ReadEmergencies, p => p.RequireRole(Roles.Emergency, Roles.Operator))
             .AddPolicy(Operator, p => p.RequireRole(Roles.Operator));
         return services;
     }

@@ -35,6 +35,7 @@ public static class CreditGridApi
         app.MapRecords();
         app.MapObjections();
         app.MapMerchants();
+        app.MapEmergencies();
         return app;
     }
 }

@@ -14,6 +14,9 @@ public static class GridStreams
     /// <summary>Street boards, keyed by street name (boardChanged).</summary>
     public const string Boards = "boards";
 
+    /// <summary>Emergency incidents (emergencyChanged), all on one key.</summary>
+    public const string Emergencies = "emergencies";
+
     /// <summary>All street boards go on one stream key; the board names its street.</summary>
     public const string AllBoards = "all";
 

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using CreditGrid.Core;
+using CreditGrid.Core.Emergency;
 using CreditGrid.Core.Grid;
 using CreditGrid.Core.Street;
 using Microsoft.AspNetCore.SignalR;
@@ -20,6 +21,7 @@ public sealed class GridBridge(IClusterClient cluster, IHubContext<GridHub> hub,
     private readonly Channel<(string Method, string? Key, object Payload)> _outbox = Channel.CreateUnbounded<(string, string?, object)>();
     private readonly List<StreamSubscriptionHandle<EvaluationChange>> _changeHandles = [];
     private StreamSubscriptionHandle<StreetBoard>? _boardHandle;
+    private StreamSubscriptionHandle<IncidentChange>? _incidentHandle;
 
     /// <summary>Anything else the silo wants pushed (emergency incidents), through the same batching.</summary>
     public void Enqueue(string method, object payload, string? coalesceKey = null) => _outbox.Writer.TryWrite((method, coalesceKey, payload));
@@ -56,6 +58,7 @@ public sealed class GridBridge(IClusterClient cluster, IHubContext<GridHub> hub,
                 foreach (var kind in new[] { SubjectKind.Enterprise, SubjectKind.Person, SubjectKind.Official, SubjectKind.Merchant })
                     _changeHandles.Add(await provider.GetStream<EvaluationChange>(StreamId.Create(GridStreams.Changes, kind.ToWire())).SubscribeAsync(OnChange));
                 _boardHandle = await provider.GetStream<StreetBoard>(StreamId.Create(GridStreams.Boards, GridStreams.AllBoards)).SubscribeAsync(OnBoard);
+                _incidentHandle = await provider.GetStream<IncidentChange>(StreamId.Create(GridStreams.Emergencies, GridStreams.AllBoards)).SubscribeAsync(OnIncident);
                 return;
             }
             catch (Exception ex) when (attempt < 60 && !ct.IsCancellationRequested)
@@ -81,6 +84,13 @@ public sealed class GridBridge(IClusterClient cluster, IHubContext<GridHub> hub,
         return Task.CompletedTask;
     }
 
+    /// <summary>emergencyChanged: the incident object of GET /api/v1/emergencies/{id} plus "change".</summary>
+    private Task OnIncident(IncidentChange change, StreamSequenceToken? token)
+    {
+        Enqueue(HubMethods.EmergencyChanged, HubMessages.Emergency(change));
+        return Task.CompletedTask;
+    }
+
     private async Task Flush(CancellationToken ct)
     {
         var batch = new List<(string Method, string? Key, object Payload)>();
@@ -99,6 +109,7 @@ public sealed class GridBridge(IClusterClient cluster, IHubContext<GridHub> hub,
     {
         foreach (var h in _changeHandles) await h.UnsubscribeAsync();
         if (_boardHandle is not null) await _boardHandle.UnsubscribeAsync();
+        if (_incidentHandle is not null) await _incidentHandle.UnsubscribeAsync();
         await base.StopAsync(cancellationToken);
     }
 }

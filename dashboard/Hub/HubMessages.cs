@@ -15,5 +15,15 @@ public static class HubMessages
     public static ScoreChanged Score(EvaluationChange c) => new(
         c.Kind.ToWire(), c.Kind.IsNaturalPerson() ? ResidentId.Mask(c.Id) : c.Id, c.Score, c.PreviousScore, c.Grade, c.Stars, c.Color, c.EventId, c.At);
 
+    /// <summary>The incident's JSON object with "change" added (camelCase, as the REST endpoint writes it).</summary>
+    public static System.Text.Json.Nodes.JsonObject Emergency(Core.Emergency.IncidentChange c)
+    {
+        var json = System.Text.Json.JsonSerializer.SerializeToNode(c.Incident, Web)!.AsObject();
+        json["change"] = c.Change;
+        return json;
+    }
+
+    private static readonly System.Text.Json.JsonSerializerOptions Web = new(System.Text.Json.JsonSerializerDefaults.Web);
+
     public static MerchantStatusChanged Merchant(EvaluationChange c) => new(c.Id, c.Name, c.Street, c.Color, c.PreviousColor, c.Grade, c.Score, c.At);
 }

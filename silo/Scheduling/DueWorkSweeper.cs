@@ -45,6 +45,11 @@ public sealed class DueWorkSweeper(IDueWork due, GridClock clock, IGrainFactory 
             if (batch.Count == 0) return woken;
             await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = ct }, async (item, _) =>
             {
+                if (item.Kind == "incident")
+                {
+                    await CreditGrid.Core.Emergency.IncidentGrains.Incident(grains, item.Id).Wake();
+                    return;
+                }
                 if (!SubjectKinds.TryParse(item.Kind, out var kind)) return;
                 if (kind == SubjectKind.Merchant) await grains.Merchant(item.Id).Wake();
                 else await grains.Records(kind, item.Id).Wake();
