@@ -20,6 +20,16 @@
   var STAR_ORDER = ['6', '5', '4', '3', '2', '1'];
   var STAR_NOTE = { '6': '诚信模范', '5': '诚信优秀', '4': '诚信良好', '3': '诚信', '2': '较诚信', '1': '不诚信' };
 
+  // 张政字〔2021〕95号 (domain-rules §8)
+  var SEVERITY_RANK = { '特别重大': 0, '重大': 1, '较大': 2, '一般': 3 };
+  var SEVERITY_CLASS = { '特别重大': 'sev-1', '重大': 'sev-2', '较大': 'sev-3', '一般': 'sev-4' };
+  var INCIDENT_STATUS = { reported: '已报告', warning: '预警中', responding: '响应中', ended: '已结束' };
+  var WARNING_COLORS = ['red', 'orange', 'yellow', 'blue'];                 // level 1..4
+  var WARNING_LABEL = { red: '红色预警', orange: '橙色预警', yellow: '黄色预警', blue: '蓝色预警' };
+  var RESPONSE_LABEL = { 1: '一级响应', 2: '二级响应', 3: '三级响应', 4: '四级响应' };
+  var DEADLINE_LABEL = { authoritative: '权威信息发布（5小时）', 'press-conference': '新闻发布会（24小时）' };
+  var EMERGENCY_CHANGE = { created: '新报告', warning: '预警调整', response: '响应调整', release: '信息发布', ended: '已结束', overdue: '发布超时' };
+
   // ---------------------------------------------------------------- state
   var state = {
     key: null,
@@ -37,7 +47,12 @@
     timers: [],
     statsTimer: null, statsInFlight: false, statsDirty: false, statsLast: 0,
     boardTimer: null,
-    exemplaryTimer: null
+    exemplaryTimer: null,
+    emergencies: [],       // active incidents, sorted (severity, then response level)
+    emergenciesLoaded: false,
+    emergencyTimer: null,
+    selectedIncident: null,
+    resourcesSeq: 0
   };
 
   // ---------------------------------------------------------------- helpers
@@ -180,6 +195,7 @@
     state.timers.push(setInterval(function () {
       loadObjections().catch(soft('异议列表'));
       loadDepartments().catch(soft('双公示统计'));
+      loadEmergencies().catch(soft('突发事件'));
     }, OBJECTIONS_INTERVAL_MS));
   }
 
@@ -188,8 +204,9 @@
     state.key = null;
     state.timers.forEach(clearInterval);
     state.timers = [];
-    [state.statsTimer, state.boardTimer, state.exemplaryTimer, state.hubRetryTimer].forEach(clearTimeout);
-    state.statsTimer = state.boardTimer = state.exemplaryTimer = state.hubRetryTimer = null;
+    [state.statsTimer, state.boardTimer, state.exemplaryTimer, state.hubRetryTimer, state.emergencyTimer].forEach(clearTimeout);
+    state.statsTimer = state.boardTimer = state.exemplaryTimer = state.hubRetryTimer = state.emergencyTimer = null;
+    state.resourcesSeq++;
     state.statsInFlight = false; state.statsDirty = false;
     state.pending = [];
     state.syncing = 0;
@@ -200,7 +217,7 @@
   }
 
   // ---------------------------------------------------------------- full sync
-  /** Re-fetch board, exemplary, stats, objections; board pushes arriving meanwhile are queued and replayed after. */
+  /** Re-fetch board, exemplary, stats, objections, emergencies; board/emergency pushes arriving meanwhile are queued and replayed after. */
   function syncAll() {
     var session = state.session;
     state.syncing++;
@@ -208,7 +225,8 @@
       loadStreetsAndBoard().catch(soft('商户街看板')),
       loadStats().catch(soft('等级分布')),
       loadDepartments().catch(soft('双公示统计')),
-      loadObjections().catch(soft('异议列表'))
+      loadObjections().catch(soft('异议列表')),
+      loadEmergencies().catch(soft('突发事件'))
     ]).then(function () {
       if (session !== state.session) return;
       state.syncing = Math.max(0, state.syncing - 1);
@@ -597,6 +615,446 @@
     $('objections-empty').hidden = items.length > 0;
   }
 
+  // ---------------------------------------------------------------- emergencies (突发事件应急处置, 张政字〔2021〕95号)
+  function loadEmergencies() {
+    return api('/api/v1/emergencies?status=active').then(function (list) {
+      applyEmergencies(asArray(list));
+    });
+  }
+
+  /** A debounced full re-fetch (used when a push cannot be applied in place). */
+  function requestEmergencyRefresh() {
+    if (state.emergencyTimer) return;
+    state.emergencyTimer = setTimeout(function () {
+      state.emergencyTimer = null;
+      loadEmergencies().catch(soft('突发事件'));
+    }, 500);
+  }
+
+  function isIncident(x) { return x && typeof x === 'object' && x.incidentId !== undefined && x.incidentId !== null && x.incidentId !== ''; }
+  function isActive(x) { return x.status !== 'ended' && !x.endedAt; }
+  function incidentSig(x) { try { return JSON.stringify(x); } catch (e) { return String(Math.random()); } }
+
+  function severityRank(x) { return Object.prototype.hasOwnProperty.call(SEVERITY_RANK, x.severity) ? SEVERITY_RANK[x.severity] : 9; }
+  function responseRank(x) { return isNum(x.responseLevel) ? Number(x.responseLevel) : 99; }
+  /** 特别重大 > 重大 > 较大 > 一般, then response level 1..4 (none last). Array#sort is stable: ties keep server order. */
+  function sortIncidents(list) {
+    return list.sort(function (a, b) { return severityRank(a) - severityRank(b) || responseRank(a) - responseRank(b); });
+  }
+
+  function applyEmergencies(list) {
+    var prev = {};
+    state.emergencies.forEach(function (x) { prev[String(x.incidentId)] = incidentSig(x); });
+    var first = !state.emergenciesLoaded;
+    var seen = {};
+    state.emergencies = sortIncidents(list.filter(function (x) {
+      if (!isIncident(x) || !isActive(x) || seen[String(x.incidentId)]) return false;
+      seen[String(x.incidentId)] = true;
+      return true;
+    }));
+    state.emergenciesLoaded = true;
+    renderEmergencies(false);
+    if (!first) {
+      state.emergencies.forEach(function (x) {
+        var id = String(x.incidentId);
+        if (prev[id] !== incidentSig(x)) flashIncident(id, prev[id] === undefined ? 'created' : null);
+      });
+    }
+    syncSelection();
+  }
+
+  function onEmergencyChanged(p) {
+    if (!isIncident(p)) return;
+    var id = String(p.incidentId);
+    var change = typeof p.change === 'string' ? p.change : null;
+    var x = {};
+    Object.keys(p).forEach(function (k) { if (k !== 'change') x[k] = p[k]; });
+    var idx = -1;
+    for (var i = 0; i < state.emergencies.length; i++) {
+      if (String(state.emergencies[i].incidentId) === id) { idx = i; break; }
+    }
+    if (change === 'ended' || x.status === 'ended') {
+      if (idx >= 0) state.emergencies.splice(idx, 1);
+      renderEmergencies(false);
+      syncSelection();
+      return;
+    }
+    if (!x.title || !x.severity || !x.status) { requestEmergencyRefresh(); return; } // not a full incident object
+    var before = idx >= 0 ? state.emergencies[idx] : null;
+    if (idx >= 0) state.emergencies[idx] = x; else state.emergencies.push(x);
+    sortIncidents(state.emergencies);
+    state.emergenciesLoaded = true;
+    renderEmergencies(false);
+    flashIncident(id, change || (before ? null : 'created'));
+    if (state.selectedIncident === id && before && incidentSig(before.leadDepartments) !== incidentSig(x.leadDepartments)) {
+      loadResources(id);
+    } else {
+      syncSelection();
+    }
+  }
+
+  function findIncidentEl(id) {
+    var items = $('emergencies').children;
+    for (var i = 0; i < items.length; i++) {
+      if (items[i].getAttribute('data-incident-id') === String(id)) return items[i];
+    }
+    return null;
+  }
+
+  function flashIncident(id, change) {
+    var li = findIncidentEl(id);
+    if (!li) return;
+    if (change) li.setAttribute('data-change', change);
+    li.classList.remove('flash');
+    void li.offsetWidth; // restart the animation
+    li.classList.add('flash');
+    clearTimeout(li._flashTimer); // drop the class afterwards so moving the node later does not replay it
+    li._flashTimer = setTimeout(function () { li.classList.remove('flash'); }, 2600);
+  }
+
+  /** Rebuilds each card in place (same element per incident) and moves nodes only where the order changed. */
+  function renderEmergencies() {
+    var ul = $('emergencies');
+    var existing = {};
+    Array.prototype.slice.call(ul.children).forEach(function (li) { existing[li.getAttribute('data-incident-id')] = li; });
+    var keep = {};
+    state.emergencies.forEach(function (x, i) {
+      var id = String(x.incidentId);
+      keep[id] = true;
+      var li = existing[id] || el('li', { 'class': 'incident', role: 'option', tabindex: '0' });
+      fillIncident(li, x);
+      var at = ul.children[i];
+      if (at !== li) ul.insertBefore(li, at || null);
+    });
+    Object.keys(existing).forEach(function (id) { if (!keep[id]) ul.removeChild(existing[id]); });
+
+    var active = state.emergencies.length > 0;
+    $('emergencies-empty').hidden = active;
+    $('emergency-resources').hidden = !active;
+    $('emergency-panel').setAttribute('data-active', active ? 'true' : 'false');
+    $('dashboard').setAttribute('data-emergency', active ? 'active' : 'none');
+    setText('emergencies-count', state.emergencies.length);
+    tickDeadlines();
+  }
+
+  function fillIncident(li, x) {
+    var id = String(x.incidentId);
+    var severity = typeof x.severity === 'string' ? x.severity : '';
+    var wColor = WARNING_COLORS.indexOf(x.warningColor) >= 0 ? x.warningColor
+      : (isNum(x.warningLevel) ? WARNING_COLORS[Number(x.warningLevel) - 1] || null : null);
+    var rLevel = isNum(x.responseLevel) ? Number(x.responseLevel) : null;
+    var selected = state.selectedIncident === id;
+
+    li.className = 'incident ' + (SEVERITY_CLASS[severity] || 'sev-unknown') + (selected ? ' selected' : '') +
+      (li.classList.contains('flash') ? ' flash' : '');
+    li.setAttribute('data-incident-id', id);
+    li.setAttribute('data-severity', severity);
+    li.setAttribute('data-status', x.status || '');
+    li.setAttribute('data-response-level', rLevel === null ? '' : String(rLevel));
+    li.setAttribute('data-warning-color', x.warningColor === null || x.warningColor === undefined ? '' : String(x.warningColor));
+    li.setAttribute('data-escalated', x.escalated ? 'true' : 'false');
+    li.setAttribute('aria-selected', selected ? 'true' : 'false');
+    li.setAttribute('title', (x.title || id) + ' · 点击查看应急资源');
+    clear(li);
+
+    // line 1: severity · title · status
+    li.appendChild(el('div', { 'class': 'inc-line inc-top' }, [
+      el('span', { 'class': 'inc-severity', text: severity || '—' }),
+      el('span', { 'class': 'inc-title', text: x.title || id }),
+      el('span', { 'class': 'inc-status', 'data-status': x.status || '', text: INCIDENT_STATUS[x.status] || x.status || '—' })
+    ]));
+
+    // line 2: type / category · location · occurred
+    li.appendChild(el('div', { 'class': 'inc-line inc-meta' }, [
+      el('span', { 'class': 'inc-type', text: (x.type || '—') + (x.category ? ' · ' + x.category : '') }),
+      x.location ? el('span', { 'class': 'inc-location', title: '事发地点', text: x.location }) : null,
+      el('span', { 'class': 'inc-occurred mono', title: '发生时间', text: '发生 ' + fmtDateTime(x.occurredAt) })
+    ]));
+
+    // line 3: warning badge · response level · commander
+    var resp = [];
+    if (rLevel !== null) {
+      resp.push(el('span', { 'class': 'inc-response', 'data-level': rLevel, text: RESPONSE_LABEL[rLevel] || (rLevel + '级响应') }));
+      if (x.commander) resp.push(el('span', { 'class': 'inc-commander' }, ['指挥 ', el('b', { text: x.commander })]));
+      if (x.decidedBy) resp.push(el('span', { 'class': 'inc-decided muted', text: x.decidedBy + '决定启动' }));
+    } else {
+      resp.push(el('span', { 'class': 'inc-response inc-none', 'data-level': '', text: '未启动响应' }));
+    }
+    li.appendChild(el('div', { 'class': 'inc-line inc-command' }, [
+      wColor
+        ? el('span', { 'class': 'warning-badge warn-' + wColor, 'data-color': wColor, title: isNum(x.warningLevel) ? '预警级别 ' + x.warningLevel + ' 级' : null, text: WARNING_LABEL[wColor] })
+        : el('span', { 'class': 'warning-badge warn-none', 'data-color': '', text: '未发布预警' })
+    ].concat(resp)));
+
+    // line 4: lead departments
+    var leads = asArray(x.leadDepartments).filter(function (d) { return typeof d === 'string' && d; });
+    li.appendChild(el('div', { 'class': 'inc-line inc-leads' }, [
+      el('span', { 'class': 'inc-label', text: '牵头' }),
+      el('span', { 'class': 'inc-leads-list', text: leads.length ? leads.join('、') : '—' })
+    ]));
+
+    if (x.escalated) {
+      li.appendChild(el('div', { 'class': 'inc-line inc-escalation', title: '按事件级别由上级统一领导（L3386）' }, [
+        '上报 ' + (x.leadingJurisdiction || '上级党委、政府')
+      ]));
+    }
+
+    // deadlines (L3502)
+    var deadlines = asArray(x.deadlines).filter(function (d) { return d && typeof d === 'object'; });
+    if (deadlines.length) {
+      var ul = el('ul', { 'class': 'deadlines', 'aria-label': '信息发布时限' });
+      deadlines.forEach(function (d) {
+        var due = parseInstant(d.dueAt);
+        var node = el('li', { 'class': 'deadline', 'data-kind': d.kind || '', 'data-overdue': d.overdue ? 'true' : 'false',
+          'data-due-at': d.dueAt || '', 'data-done': d.doneAt ? 'true' : 'false' }, [
+          el('span', { 'class': 'deadline-label', text: DEADLINE_LABEL[d.kind] || d.kind || '信息发布' }),
+          el('span', { 'class': 'deadline-countdown mono' }),
+          el('span', { 'class': 'deadline-due muted mono', title: due ? fmtDateTime(d.dueAt) : null, text: '时限 ' + (due ? fmtHm(due) : '—') })
+        ]);
+        node._deadline = { due: due, done: parseInstant(d.doneAt), serverOverdue: d.overdue === true };
+        ul.appendChild(node);
+      });
+      li.appendChild(ul);
+    }
+
+    var hist = asArray(x.history).filter(function (h) { return h && typeof h === 'object'; });
+    if (hist.length) {
+      var h = hist[hist.length - 1];
+      li.appendChild(el('div', { 'class': 'inc-line inc-latest muted' }, [
+        el('span', { 'class': 'mono', text: fmtDateTime(h.at) }),
+        el('span', { 'class': 'inc-latest-text', text: [h.detail || h.change, h.by ? '（' + h.by + '）' : ''].join('') })
+      ]));
+    }
+  }
+
+  function fmtHm(d) { return fmt({ hour: '2-digit', minute: '2-digit' }).format(d); }
+  function fmtDuration(ms) {
+    var s = Math.max(0, Math.floor(ms / 1000));
+    var h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60), sec = s % 60;
+    return h + '小时' + m + '分' + (sec < 10 ? '0' : '') + sec + '秒';
+  }
+
+  /** Every second: countdowns, and deadlines that pass client-side turn overdue at once. */
+  function tickDeadlines() {
+    var now = Date.now();
+    var overdueIncidents = 0;
+    var items = $('emergencies').children;
+    for (var i = 0; i < items.length; i++) {
+      var li = items[i];
+      var any = false;
+      var nodes = li.querySelectorAll('.deadline');
+      for (var j = 0; j < nodes.length; j++) {
+        var n = nodes[j], d = n._deadline;
+        if (!d) continue;
+        var text, overdue, urgent = false;
+        if (d.done) {
+          overdue = d.serverOverdue || (d.due ? d.done.getTime() > d.due.getTime() : false);
+          text = '已于 ' + fmtHm(d.done) + ' 发布' + (overdue && d.due ? '（超时 ' + fmtDuration(d.done.getTime() - d.due.getTime()) + '）' : '');
+        } else if (!d.due) {
+          overdue = d.serverOverdue;
+          text = overdue ? '已超时' : '时限未知';
+        } else {
+          overdue = d.serverOverdue || now > d.due.getTime();
+          if (overdue) text = '已超时 ' + fmtDuration(now - d.due.getTime());
+          else { text = '剩余 ' + fmtDuration(d.due.getTime() - now + 999); urgent = d.due.getTime() - now <= 3600000; }
+        }
+        if (overdue) any = true;
+        var v = overdue ? 'true' : 'false';
+        if (n.getAttribute('data-overdue') !== v) n.setAttribute('data-overdue', v);
+        if (n.getAttribute('data-urgent') !== String(urgent)) n.setAttribute('data-urgent', String(urgent));
+        var c = n.querySelector('.deadline-countdown');
+        if (c.textContent !== text) c.textContent = text;
+      }
+      li.setAttribute('data-overdue', any ? 'true' : 'false');
+      if (any) overdueIncidents++;
+    }
+    setText('emergencies-overdue-count', overdueIncidents);
+  }
+
+  // ---- selection & resources
+  function selectIncident(id) {
+    id = String(id);
+    state.selectedIncident = id;
+    markSelected();
+    loadResources(id);
+  }
+
+  function markSelected() {
+    var items = $('emergencies').children;
+    for (var i = 0; i < items.length; i++) {
+      var on = items[i].getAttribute('data-incident-id') === state.selectedIncident;
+      items[i].classList.toggle('selected', on);
+      items[i].setAttribute('aria-selected', on ? 'true' : 'false');
+    }
+  }
+
+  /** After the list changed: drop the selection when its incident left; keep the shown title current. */
+  function syncSelection() {
+    var id = state.selectedIncident;
+    if (id === null) return;
+    var x = null;
+    state.emergencies.forEach(function (e) { if (String(e.incidentId) === id) x = e; });
+    if (!x) {
+      state.selectedIncident = null;
+      state.resourcesSeq++;
+      resetResources();
+      return;
+    }
+    setText('resources-incident', x.title || id);
+    markSelected();
+  }
+
+  function resetResources() {
+    var box = $('emergency-resources');
+    box.setAttribute('data-state', 'idle');
+    box.setAttribute('data-incident-id', '');
+    setText('resources-incident', '');
+    var body = $('resources-body');
+    clear(body);
+    body.hidden = true;
+    setText('resources-hint', '点击事件，查看储备库、避难场所、消防救援站和医疗单位');
+    $('resources-hint').hidden = false;
+  }
+
+  function loadResources(id) {
+    var seq = ++state.resourcesSeq;
+    var box = $('emergency-resources');
+    var x = null;
+    state.emergencies.forEach(function (e) { if (String(e.incidentId) === id) x = e; });
+    box.setAttribute('data-incident-id', id);
+    box.setAttribute('data-state', 'loading');
+    setText('resources-incident', x ? (x.title || id) : id);
+    if ($('resources-body').hidden) {
+      setText('resources-hint', '应急资源加载中……');
+      $('resources-hint').hidden = false;
+    }
+    return api('/api/v1/emergencies/' + encodeURIComponent(id) + '/resources').then(function (r) {
+      if (seq !== state.resourcesSeq || state.selectedIncident !== id) return;
+      renderResources(r && typeof r === 'object' ? r : {}, x);
+      box.setAttribute('data-state', 'loaded');
+    }).catch(function (err) {
+      if (err instanceof AuthError || err instanceof StaleError) return;
+      if (seq !== state.resourcesSeq) return;
+      console.warn('[dashboard] 应急资源加载失败:', err && err.message ? err.message : err);
+      box.setAttribute('data-state', 'error');
+      clear($('resources-body'));
+      $('resources-body').hidden = true;
+      setText('resources-hint', '应急资源加载失败，请稍后再点击事件重试');
+      $('resources-hint').hidden = false;
+    });
+  }
+
+  function resSection(key, title, count, extra) {
+    return el('section', { 'class': 'res-section', 'data-res': key }, [
+      el('h3', { 'class': 'res-section-title' }, [title, el('span', { 'class': 'res-count', text: count })]),
+      extra || null
+    ]);
+  }
+
+  function fmtNum(v) { return isNum(v) ? String(Number(v)) : '—'; }
+
+  function renderResources(r, incident) {
+    var body = $('resources-body');
+    clear(body);
+
+    // 应急物资储备库 (§5.3)
+    var warehouses = asArray(r.warehouses).filter(Boolean);
+    var match = r.warehousesMatchLeads === true;
+    var leads = incident ? asArray(incident.leadDepartments).join('、') : '';
+    var wSec = resSection('warehouses', '应急物资储备库', warehouses.length,
+      el('p', { id: 'resources-warehouses-match', 'class': 'res-match', 'data-match': match ? 'true' : 'false',
+        text: match ? '✓ 牵头部门' + (leads ? '（' + leads + '）' : '') + '所属储备库'
+                    : '牵头部门' + (leads ? '（' + leads + '）' : '') + '无所属储备库，列出全部储备库' }));
+    var wl = el('ul', { 'class': 'res-list' });
+    warehouses.forEach(function (w) {
+      var contact = w.contact && typeof w.contact === 'object' ? w.contact : {};
+      var dept = w.managingDepartment || w.managedBy || contact.unit;
+      wl.appendChild(el('li', { 'class': 'res-item res-warehouse', 'data-number': w.number }, [
+        el('div', { 'class': 'res-name' }, [
+          el('span', { text: w.name || '—' }),
+          isNum(w.areaSquareMetres) ? el('span', { 'class': 'res-tag', text: (w.areaApproximate ? '约' : '') + fmtNum(w.areaSquareMetres) + '㎡' }) : null
+        ]),
+        el('div', { 'class': 'res-sub' }, [
+          dept ? el('span', { text: '管理 ' + dept }) : null,
+          contact.phone ? el('span', { 'class': 'res-phone mono', text: '☎ ' + contact.phone }) : null,
+          contact.reserveType ? el('span', { text: contact.reserveType }) : null
+        ]),
+        w.stores ? el('div', { 'class': 'res-sub muted', text: w.stores }) : null,
+        w.location ? el('div', { 'class': 'res-sub muted', text: '📍 ' + w.location }) : null
+      ]));
+    });
+    wSec.appendChild(wl);
+    body.appendChild(wSec);
+
+    // 应急避难场所 (table 9.4)
+    var shelters = asArray(r.shelters).filter(Boolean);
+    var sSec = resSection('shelters', '应急避难场所', shelters.length);
+    var sl = el('ul', { 'class': 'res-list' });
+    shelters.forEach(function (s) {
+      sl.appendChild(el('li', { 'class': 'res-item res-shelter', 'data-number': s.number }, [
+        el('div', { 'class': 'res-name' }, [
+          el('span', { text: s.name || '—' }),
+          s.shelterClass ? el('span', { 'class': 'res-tag', text: s.shelterClass + '类' }) : null
+        ]),
+        el('div', { 'class': 'res-sub' }, [
+          el('span', { 'class': 'res-capacity', text: '容纳 ' + fmtNum(s.capacityTenThousandPeople) + ' 万人' }),
+          el('span', { 'class': 'res-area', text: '面积 ' + fmtNum(s.areaTenThousandM2) + ' 万㎡' })
+        ]),
+        s.address ? el('div', { 'class': 'res-sub muted', text: '📍 ' + s.address + (s.coordinatesText ? '（' + s.coordinatesText + '）' : '') }) : null
+      ]));
+    });
+    sSec.appendChild(sl);
+    body.appendChild(sSec);
+
+    // 消防救援站 (table 9.3)
+    var stations = asArray(r.fireStations).filter(Boolean);
+    var fSec = resSection('fire-stations', '消防救援站', stations.length);
+    var fl = el('ul', { 'class': 'res-list' });
+    stations.forEach(function (f) {
+      var vehicles = asArray(f.vehicles).filter(Boolean);
+      var total = isNum(f.vehicleCount) ? Number(f.vehicleCount) : vehicles.reduce(function (a, v) { return a + num(v.quantity); }, 0);
+      fl.appendChild(el('li', { 'class': 'res-item res-fire-station', 'data-number': f.number }, [
+        el('div', { 'class': 'res-name' }, [
+          el('span', { text: f.name || '—' }),
+          el('span', { 'class': 'res-tag', text: '车辆 ' + total }),
+          f.phone ? el('span', { 'class': 'res-phone mono', text: '☎ ' + f.phone }) : null
+        ]),
+        el('ul', { 'class': 'vehicles' }, vehicles.map(function (v) {
+          return el('li', { 'class': 'vehicle' }, [v.name || '—', el('b', { text: ' ×' + fmtNum(v.quantity) + (v.unit || '') })]);
+        }))
+      ]));
+    });
+    fSec.appendChild(fl);
+    body.appendChild(fSec);
+
+    // 医疗卫生单位 (table 9.5)
+    var medical = asArray(r.medicalUnits).filter(Boolean);
+    var mSec = resSection('medical-units', '医疗卫生单位', medical.length);
+    var ml = el('ul', { 'class': 'res-list res-medical-list' });
+    medical.forEach(function (m) {
+      ml.appendChild(el('li', { 'class': 'res-item res-medical-unit' }, [
+        el('span', { 'class': 'res-name-text', text: m.name || '—' }),
+        el('span', { 'class': 'res-phone mono', text: m.phone || '—' })
+      ]));
+    });
+    mSec.appendChild(ml);
+    body.appendChild(mSec);
+
+    $('resources-hint').hidden = true;
+    body.hidden = false;
+    body.scrollTop = 0;
+  }
+
+  function onIncidentActivate(e) {
+    var li = e.target && e.target.closest ? e.target.closest('.incident') : null;
+    if (!li || !$('emergencies').contains(li)) return;
+    if (e.type === 'keydown') {
+      if (e.key !== 'Enter' && e.key !== ' ') return;
+      e.preventDefault();
+    }
+    selectIncident(li.getAttribute('data-incident-id'));
+  }
+
   // ---------------------------------------------------------------- ticker
   function addTicker(p) {
     var ul = $('ticker');
@@ -726,7 +1184,7 @@
     conn.on('merchantStatusChanged', boardPush(onMerchantStatusChanged));
     conn.on('boardChanged', boardPush(onBoardChanged));
     conn.on('scoreChanged', onScoreChanged);
-    conn.on('emergencyChanged', function () { /* issue 5 — not shown yet */ });
+    conn.on('emergencyChanged', boardPush(onEmergencyChanged));
 
     conn.onreconnecting(function () {
       if (session === state.session) setConnState('reconnecting');
@@ -776,6 +1234,7 @@
   // ---------------------------------------------------------------- boot
   function tickClock() {
     setText('clock', fmtTime(new Date()));
+    tickDeadlines();
   }
 
   function init() {
@@ -786,6 +1245,7 @@
     renderDepartments([]);
     renderExemplary([]);
     renderSummary(null);
+    renderEmergencies(false);
 
     $('operator-key-form').addEventListener('submit', function (e) {
       e.preventDefault();
@@ -795,6 +1255,8 @@
       startSession(key);
     });
     $('street-select').addEventListener('change', onStreetSelected);
+    $('emergencies').addEventListener('click', onIncidentActivate);
+    $('emergencies').addEventListener('keydown', onIncidentActivate);
     $('logout').addEventListener('click', function () {
       endSession();
       store('del', KEY_STORAGE);

@@ -83,6 +83,35 @@ public sealed class CrashTests : IDisposable
         Assert.Equal("expired", after.GetProperty("records")[0].GetProperty("status").GetString());
     }
 
+    [Fact]
+    public async Task A_release_deadline_that_passes_while_the_process_is_down_turns_overdue_after_restart()
+    {
+        // 重大, occurred 4 h before "now": the authoritative release is due in 1 h (L3502).
+        await using (var silo = await SiloProcess.Start(_folder, GridHost.Now))
+        {
+            var created = await silo.Client(GridHost.Emergency).PostAsync("/api/v1/emergencies", Calls.Json(new
+            {
+                incidentId = "restart-1", title = "某仓库火灾", type = "火灾事故", severity = "重大",
+                occurredAt = GridHost.Now.AddHours(-4).ToString("O"),
+            }));
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            Assert.False((await created.Body()).GetProperty("deadlines")[0].GetProperty("overdue").GetBoolean());
+            silo.KillHard();
+        }
+        await using var restarted = await SiloProcess.Start(_folder, GridHost.Now.AddHours(2));
+        var client = restarted.Client(GridHost.Operator);
+        JsonElement incident = default;
+        for (var i = 0; i < 100; i++)
+        {
+            incident = await (await client.GetAsync("/api/v1/emergencies/restart-1")).Body();
+            if (incident.GetProperty("history").EnumerateArray().Any(h => h.GetProperty("change").GetString() == "overdue")) break;
+            await Task.Delay(100);
+        }
+        Assert.Contains(incident.GetProperty("history").EnumerateArray(), h => h.GetProperty("change").GetString() == "overdue");
+        Assert.True(incident.GetProperty("deadlines")[0].GetProperty("overdue").GetBoolean());
+        Assert.False(incident.GetProperty("deadlines")[1].GetProperty("overdue").GetBoolean());
+    }
+
     private static async Task<JsonElement> WaitFor(SiloProcess silo, string id, Func<JsonElement, bool> done)
     {
         var client = silo.Client(GridHost.Operator);

@@ -40,6 +40,7 @@ public sealed class SiloProcess : IAsyncDisposable
             $"--Auth:ApiKeys:0:Key={GridHost.Reporter}", "--Auth:ApiKeys:0:Department=区市场监管局", "--Auth:ApiKeys:0:Roles:0=reporter",
             $"--Auth:ApiKeys:1:Key={GridHost.Operator}", "--Auth:ApiKeys:1:Department=区社会信用中心", "--Auth:ApiKeys:1:Roles:0=operator",
             $"--Auth:ApiKeys:2:Key={GridHost.CreditCenter}", "--Auth:ApiKeys:2:Department=区社会信用中心", "--Auth:ApiKeys:2:Roles:0=credit-center",
+            $"--Auth:ApiKeys:3:Key={GridHost.Emergency}", "--Auth:ApiKeys:3:Department=区应急管理局", "--Auth:ApiKeys:3:Roles:0=emergency",
         })
             start.ArgumentList.Add(arg);
         var process = Process.Start(start)!;

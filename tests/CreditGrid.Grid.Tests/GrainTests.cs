@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using CreditGrid.Core;
 using CreditGrid.Core.Grid;
+using CreditGrid.Core.Emergency;
 using CreditGrid.Core.Identifiers;
 using CreditGrid.Silo.Grains;
 using CreditGrid.Silo.Scheduling;
@@ -157,6 +158,27 @@ public class GrainTests(GridCluster grid) : IClassFixture<GridCluster>
         {
             await handle.UnsubscribeAsync();
         }
+    }
+
+    [Fact]
+    public async Task A_release_deadline_turns_overdue_at_its_moment_and_not_before()
+    {
+        var now = GridCluster.Clock.GetUtcNow();
+        var incident = Grains.Incident("g-" + Guid.NewGuid().ToString("N")[..8]);
+        var created = await incident.Report(new CreditGrid.Core.Emergency.IncidentReport(
+            "x", "某化工厂爆炸", "危险化学品事故", CreditGrid.Core.Emergency.Severity.ExtraordinarilyMajor, now, "张店区", "区应急管理局"));
+        Assert.Equal(now.AddHours(5), created.View!.Deadlines[0].DueAt);
+
+        GridCluster.Clock.Advance(TimeSpan.FromHours(5) - TimeSpan.FromSeconds(1));
+        await grid.Service<DueWorkSweeper>().Sweep(CancellationToken.None);
+        Assert.DoesNotContain((await incident.View())!.History, h => h.Change == "overdue");
+
+        GridCluster.Clock.Advance(TimeSpan.FromSeconds(2));
+        await grid.Service<DueWorkSweeper>().Sweep(CancellationToken.None);
+        var view = (await incident.View())!;
+        Assert.Single(view.History, h => h.Change == "overdue");
+        Assert.True(view.Deadlines[0].Overdue);
+        Assert.False(view.Deadlines[1].Overdue); // the press conference has until +24 h
     }
 
     private static async Task<T> Eventually<T>(Func<Task<T>> read, Func<T, bool> done)
