@@ -13,6 +13,9 @@ public static class CreditGridHost
 {
     public const string DefaultUrl = "http://127.0.0.1:5080";
 
+    /// <summary>The configuration the host would read (appsettings, environment, command line), for one-off commands.</summary>
+    public static IConfiguration Configuration(string[] args) => WebApplication.CreateBuilder(args).Configuration;
+
     public static async Task<WebApplication> BuildAsync(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
@@ -29,6 +32,13 @@ public static class CreditGridHost
         var app = builder.Build();
         await Migrations.Apply(app.Services.GetRequiredService<Database>());
 
+        // The grid's clock on every response, so screens count down in server time (docs/design.md).
+        var clock = app.Services.GetRequiredService<CreditGrid.Core.Grid.GridClock>();
+        app.Use((context, next) =>
+        {
+            context.Response.Headers["X-Grid-Now"] = clock.Now.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+            return next(context);
+        });
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();

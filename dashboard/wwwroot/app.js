@@ -131,11 +131,21 @@
   function AuthError(status) { this.name = 'AuthError'; this.status = status; this.message = 'HTTP ' + status; }
   AuthError.prototype = Object.create(Error.prototype);
 
+  /** The grid's clock (X-Grid-Now on every response) minus this browser's: countdowns follow the server, not the PC. */
+  var serverOffsetMs = 0;
+  function serverNow() { return Date.now() + serverOffsetMs; }
+  function noteServerTime(res) {
+    var h = res.headers.get('X-Grid-Now');
+    var t = h ? Date.parse(h) : NaN;
+    if (!isNaN(t)) serverOffsetMs = t - Date.now();
+  }
+
   function api(path) {
     var session = state.session;
     var headers = { 'Accept': 'application/json' };
     if (state.key) headers['X-Api-Key'] = state.key;
     return fetch(path, { headers: headers, cache: 'no-store', credentials: 'same-origin' }).then(function (res) {
+      noteServerTime(res);
       if (session !== state.session) throw new StaleError();
       if (res.status === 401 || res.status === 403) {
         onUnauthorized(res.status);
@@ -331,7 +341,7 @@
     tiles.appendChild(frag);
     $('board-empty').hidden = merchants.length > 0;
     renderSummary(board);
-    setText('board-updated', board ? '更新于 ' + fmtTime(new Date()) : '');
+    setText('board-updated', board ? '更新于 ' + fmtTime(new Date(serverNow())) : '');
   }
 
   function renderSummary(board) {
@@ -529,7 +539,7 @@
       }
       root.appendChild(panel);
     });
-    setText('grades-updated', '更新于 ' + fmtTime(new Date()));
+    setText('grades-updated', '更新于 ' + fmtTime(new Date(serverNow())));
   }
 
   function gradeBand(kind, g) {
@@ -588,7 +598,7 @@
 
     var ul = $('objections');
     clear(ul);
-    var now = Date.now();
+    var now = serverNow();
     items.forEach(function (it) {
       var o = it.o;
       var due = parseInstant(o.dueAt);
@@ -836,7 +846,7 @@
 
   /** Every second: countdowns, and deadlines that pass client-side turn overdue at once. */
   function tickDeadlines() {
-    var now = Date.now();
+    var now = serverNow();
     var overdueIncidents = 0;
     var items = $('emergencies').children;
     for (var i = 0; i < items.length; i++) {
@@ -877,9 +887,12 @@
     state.selectedIncident = id;
     markSelected();
     loadResources(id);
+    var li = findIncidentEl(id); // the list may have shrunk to make room for the resources: keep the selection visible
+    if (li && li.scrollIntoView) { try { li.scrollIntoView({ block: 'nearest' }); } catch (e) { /* old engine */ } }
   }
 
   function markSelected() {
+    $('emergency-panel').setAttribute('data-selection', state.selectedIncident === null ? 'false' : 'true');
     var items = $('emergencies').children;
     for (var i = 0; i < items.length; i++) {
       var on = items[i].getAttribute('data-incident-id') === state.selectedIncident;
@@ -898,6 +911,7 @@
       state.selectedIncident = null;
       state.resourcesSeq++;
       resetResources();
+      markSelected();
       return;
     }
     setText('resources-incident', x.title || id);
@@ -980,7 +994,7 @@
           contact.reserveType ? el('span', { text: contact.reserveType }) : null
         ]),
         w.stores ? el('div', { 'class': 'res-sub muted', text: w.stores }) : null,
-        w.location ? el('div', { 'class': 'res-sub muted', text: '📍 ' + w.location }) : null
+        w.location ? el('div', { 'class': 'res-sub muted', text: '地址 ' + w.location }) : null
       ]));
     });
     wSec.appendChild(wl);
@@ -1000,7 +1014,7 @@
           el('span', { 'class': 'res-capacity', text: '容纳 ' + fmtNum(s.capacityTenThousandPeople) + ' 万人' }),
           el('span', { 'class': 'res-area', text: '面积 ' + fmtNum(s.areaTenThousandM2) + ' 万㎡' })
         ]),
-        s.address ? el('div', { 'class': 'res-sub muted', text: '📍 ' + s.address + (s.coordinatesText ? '（' + s.coordinatesText + '）' : '') }) : null
+        s.address ? el('div', { 'class': 'res-sub muted', text: '地址 ' + s.address + (s.coordinatesText ? '（' + s.coordinatesText + '）' : '') }) : null
       ]));
     });
     sSec.appendChild(sl);
@@ -1233,7 +1247,7 @@
 
   // ---------------------------------------------------------------- boot
   function tickClock() {
-    setText('clock', fmtTime(new Date()));
+    setText('clock', fmtTime(new Date(serverNow())));
     tickDeadlines();
   }
 

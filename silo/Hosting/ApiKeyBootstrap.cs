@@ -24,8 +24,10 @@ public static class ApiKeyBootstrap
     {
         if (builder.Configuration.GetSection("Auth:ApiKeys").GetChildren().Any()) return builder;
 
-        var connection = builder.Configuration[$"{StorageOptions.Section}:ConnectionString"] ?? new StorageOptions().ConnectionString;
-        var dbFile = Path.GetFullPath(new SqliteConnectionStringBuilder(connection).DataSource);
+        var storage = StorageExtensions.StorageOf(builder.Configuration);
+        if (!storage.IsSqlite)
+            throw new InvalidOperationException("No API keys are configured (Auth:ApiKeys). Outside the embedded mode keys come from configuration, e.g. a Kubernetes Secret.");
+        var dbFile = Path.GetFullPath(new SqliteConnectionStringBuilder(storage.ConnectionString).DataSource);
         var path = Path.Combine(Path.GetDirectoryName(dbFile)!, "api-keys.json");
         if (!File.Exists(path))
         {

@@ -11,7 +11,7 @@ public static class GridExtensions
 {
     public static WebApplicationBuilder AddCreditGridGrid(this WebApplicationBuilder builder)
     {
-        builder.UseOrleans(silo => silo.AddCreditGridSilo(builder.Configuration).UseLocalhostClustering());
+        builder.UseOrleans(silo => silo.AddCreditGridSilo(builder.Configuration).UseCreditGridClustering(builder.Configuration));
         return builder;
     }
 

@@ -9,37 +9,45 @@ public static class StorageExtensions
 {
     public const string GrainStorage = "credit";
 
-    public static IServiceCollection AddCreditGridStores(this IServiceCollection services, IConfiguration configuration)
+    public static StorageOptions StorageOf(IConfiguration configuration)
     {
         var options = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-        if (!string.Equals(options.Provider, "sqlite", StringComparison.OrdinalIgnoreCase))
-            throw new InvalidOperationException($"Storage:Provider '{options.Provider}' is not supported yet; use 'sqlite'.");
+        if (!options.IsSqlite && !options.IsPostgres)
+            throw new InvalidOperationException($"Storage:Provider '{options.Provider}' is not known; use 'sqlite' (default) or 'postgres'.");
+        return options;
+    }
 
+    /// <summary>The ADO.NET invariant Orleans' providers take: "System.Data.SQLite" maps to Microsoft.Data.Sqlite in Orleans 10.</summary>
+    public static string Invariant(StorageOptions options) => options.IsPostgres ? "Npgsql" : "System.Data.SQLite";
+
+    public static IServiceCollection AddCreditGridStores(this IServiceCollection services, IConfiguration configuration)
+    {
+        StorageOf(configuration);
         services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.Section));
         services.AddSingleton<Database>();
         services.AddSingleton<IntakeSignal>();
-        services.AddSingleton<SqliteEventIntake>();
-        services.AddSingleton<IIntakeLog>(sp => sp.GetRequiredService<SqliteEventIntake>());
-        services.AddSingleton<IEventIntake>(sp => sp.GetRequiredService<SqliteEventIntake>());
-        services.AddSingleton<IDepartmentTimeliness>(sp => sp.GetRequiredService<SqliteEventIntake>());
-        services.AddSingleton<SqliteRecordDirectory>();
-        services.AddSingleton<IRecordIndex>(sp => sp.GetRequiredService<SqliteRecordDirectory>());
-        services.AddSingleton<IRecordDirectory>(sp => sp.GetRequiredService<SqliteRecordDirectory>());
-        services.AddSingleton<IObjectionRegistry, SqliteObjectionRegistry>();
-        services.AddSingleton<IAuditTrail, SqliteAuditTrail>();
-        services.AddSingleton<IDueWork, SqliteDueWork>();
-        services.AddSingleton<ILegalRepresentatives, SqliteLegalRepresentatives>();
+        services.AddSingleton<SqlEventIntake>();
+        services.AddSingleton<IIntakeLog>(sp => sp.GetRequiredService<SqlEventIntake>());
+        services.AddSingleton<IEventIntake>(sp => sp.GetRequiredService<SqlEventIntake>());
+        services.AddSingleton<IDepartmentTimeliness>(sp => sp.GetRequiredService<SqlEventIntake>());
+        services.AddSingleton<SqlRecordDirectory>();
+        services.AddSingleton<IRecordIndex>(sp => sp.GetRequiredService<SqlRecordDirectory>());
+        services.AddSingleton<IRecordDirectory>(sp => sp.GetRequiredService<SqlRecordDirectory>());
+        services.AddSingleton<IObjectionRegistry, SqlObjectionRegistry>();
+        services.AddSingleton<IAuditTrail, SqlAuditTrail>();
+        services.AddSingleton<IDueWork, SqlDueWork>();
+        services.AddSingleton<ILegalRepresentatives, SqlLegalRepresentatives>();
         return services;
     }
 
-    /// <summary>Orleans grain state through the ADO.NET provider on the same SQLite file (docs/sqlite-persistence.md).</summary>
+    /// <summary>Orleans grain state through the ADO.NET provider on the same database (docs/sqlite-persistence.md, docs/postgres.md).</summary>
     public static ISiloBuilder AddCreditGridGrainStorage(this ISiloBuilder silo, IConfiguration configuration)
     {
-        var options = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        var options = StorageOf(configuration);
         silo.AddAdoNetGrainStorage(GrainStorage, o =>
         {
-            o.Invariant = "System.Data.SQLite"; // Orleans 10 maps this name to Microsoft.Data.Sqlite
-            o.ConnectionString = Database.Normalise(options.ConnectionString);
+            o.Invariant = Invariant(options);
+            o.ConnectionString = Database.Normalise(options);
         });
         return silo;
     }

@@ -7,13 +7,15 @@ namespace CreditGrid.Silo.Intake;
 /// Drains the intake log into the subject grains, oldest first, one call per subject per round. After a crash it
 /// starts again from whatever was logged but not handed over; grains are idempotent by eventId.
 /// </summary>
-public sealed class IntakePump(IIntakeLog log, IntakeSignal signal, IGrainFactory grains, ILogger<IntakePump> logger) : BackgroundService
+public sealed class IntakePump(IIntakeLog log, IntakeSignal signal, IGrainFactory grains, IConfiguration configuration, ILogger<IntakePump> logger) : BackgroundService
 {
     private const int BatchSize = 2000;
     private const int Parallelism = 64;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // One process alone: claims in the log were left by its previous run. In a cluster they run out by themselves.
+        if ((configuration["Cluster:Mode"] ?? "localhost") == "localhost") await log.ReleaseClaims(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             try

@@ -1,48 +1,59 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace CreditGrid.Silo.Storage;
 
 /// <summary>
-/// The embedded SQLite database: the Orleans grain-state table and the project's own tables in one file.
-/// SQLite takes one writer at a time, so the project's writes queue on one gate (Orleans' writes wait on busy_timeout).
+/// The project's own tables, on the embedded SQLite file or on PostgreSQL (Storage:Provider), through plain ADO.NET.
+/// SQLite takes one writer at a time, so there the project's writes queue on one gate (Orleans' own writes wait on
+/// the busy timeout); PostgreSQL needs no gate.
 /// </summary>
 public sealed class Database
 {
-    private readonly string _connectionString;
-    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly SemaphoreSlim? _writeGate;
 
     public Database(IOptions<StorageOptions> options)
     {
-        _connectionString = Normalise(options.Value.ConnectionString);
-        FilePath = Path.GetFullPath(new SqliteConnectionStringBuilder(_connectionString).DataSource);
+        IsPostgres = options.Value.IsPostgres;
+        ConnectionString = Normalise(options.Value);
+        Factory = IsPostgres ? NpgsqlFactory.Instance : SqliteFactory.Instance;
+        if (!IsPostgres)
+        {
+            _writeGate = new SemaphoreSlim(1, 1);
+            FilePath = Path.GetFullPath(new SqliteConnectionStringBuilder(ConnectionString).DataSource);
+        }
     }
 
-    /// <summary>Pooled connections that wait (rather than fail) while another connection writes.</summary>
-    public static string Normalise(string connectionString)
+    public bool IsPostgres { get; }
+    public string ConnectionString { get; }
+    public DbProviderFactory Factory { get; }
+
+    /// <summary>The SQLite file (API keys generated on first start go beside it); null on PostgreSQL.</summary>
+    public string? FilePath { get; }
+
+    /// <summary>SQLite: pooled connections that wait (rather than fail) while another connection writes.</summary>
+    public static string Normalise(StorageOptions options)
     {
-        var builder = new SqliteConnectionStringBuilder(connectionString) { Pooling = true };
+        if (options.IsPostgres) return options.ConnectionString;
+        var builder = new SqliteConnectionStringBuilder(options.ConnectionString) { Pooling = true };
         if (builder.DefaultTimeout < 30) builder.DefaultTimeout = 30;
         return builder.ToString();
     }
 
-    public string ConnectionString => _connectionString;
-
-    /// <summary>The database file; API keys generated on first start go beside it.</summary>
-    public string FilePath { get; }
-
-    public async Task<SqliteConnection> Open(CancellationToken ct = default)
+    public async Task<DbConnection> Open(CancellationToken ct = default)
     {
-        var connection = new SqliteConnection(_connectionString);
+        var connection = Factory.CreateConnection()!;
+        connection.ConnectionString = ConnectionString;
         await connection.OpenAsync(ct);
         return connection;
     }
 
-    /// <summary>Runs a write unit in one transaction, one writer at a time.</summary>
-    public async Task<T> Write<T>(Func<SqliteConnection, DbTransaction, Task<T>> work, CancellationToken ct = default)
+    /// <summary>Runs a write unit in one transaction (one writer at a time on SQLite).</summary>
+    public async Task<T> Write<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken ct = default)
     {
-        await _writeGate.WaitAsync(ct);
+        if (_writeGate is not null) await _writeGate.WaitAsync(ct);
         try
         {
             await using var connection = await Open(ct);
@@ -53,19 +64,28 @@ public sealed class Database
         }
         finally
         {
-            _writeGate.Release();
+            _writeGate?.Release();
         }
     }
 
-    public Task Write(Func<SqliteConnection, DbTransaction, Task> work, CancellationToken ct = default) =>
+    public Task Write(Func<DbConnection, DbTransaction, Task> work, CancellationToken ct = default) =>
         Write<bool>(async (c, t) => { await work(c, t); return true; }, ct);
 
-    public static SqliteCommand Command(SqliteConnection connection, string sql, DbTransaction? tx = null, params (string Name, object? Value)[] parameters)
+    public static DbCommand Command(DbConnection connection, string sql, DbTransaction? tx = null, params (string Name, object? Value)[] parameters)
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;
-        command.Transaction = (SqliteTransaction?)tx;
-        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        command.Transaction = tx;
+        foreach (var (name, value) in parameters)
+        {
+            var p = command.CreateParameter();
+            p.ParameterName = name;
+            p.Value = value ?? DBNull.Value;
+            command.Parameters.Add(p);
+        }
         return command;
     }
+
+    /// <summary>Integers come back as Int64 from SQLite and Int32 or Int64 from PostgreSQL.</summary>
+    public static long Long(DbDataReader reader, int ordinal) => Convert.ToInt64(reader.GetValue(ordinal), System.Globalization.CultureInfo.InvariantCulture);
 }

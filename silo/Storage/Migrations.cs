@@ -1,11 +1,12 @@
+using System.Data.Common;
 using System.Reflection;
-using Microsoft.Data.Sqlite;
 
 namespace CreditGrid.Silo.Storage;
 
 /// <summary>
-/// Creates the schema on first start, idempotently: the Orleans grain-state script (re-applied every start; it is
-/// written to be idempotent) and the project's numbered scripts (each applied once, recorded in creditgrid_migrations).
+/// Creates the schema, idempotently: the Orleans scripts of the provider (re-applied every time; they are written to be
+/// idempotent) and the project's numbered scripts (each applied once, recorded in creditgrid_migrations).
+/// Embedded mode runs this at every start; in a cluster `dotnet CreditGrid.Silo.dll migrate` (a Kubernetes Job) does.
 /// </summary>
 public static class Migrations
 {
@@ -13,33 +14,43 @@ public static class Migrations
 
     public static async Task Apply(Database database, CancellationToken ct = default)
     {
-        var directory = Path.GetDirectoryName(database.FilePath);
-        if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
+        var provider = database.IsPostgres ? "postgres" : "sqlite";
+        if (database.FilePath is { } file && Path.GetDirectoryName(file) is { Length: > 0 } directory) Directory.CreateDirectory(directory);
 
         await using var connection = await database.Open(ct);
-        // WAL lets readers run beside the one writer; NORMAL sync is durable across process crashes in WAL mode.
-        await Exec(connection, "PRAGMA journal_mode=WAL;", ct);
-        await Exec(connection, Read("sqlite-persistence.sql"), ct);
-        await Exec(connection, "CREATE TABLE IF NOT EXISTS creditgrid_migrations (id TEXT PRIMARY KEY, applied_at TEXT NOT NULL);", ct);
+        if (database.IsPostgres)
+            await Exec(connection, "SELECT pg_advisory_lock(2021120087)", ct); // several pods may start the Job or silos at once
+        else
+            await Exec(connection, "PRAGMA journal_mode=WAL;", ct); // readers beside the one writer; NORMAL sync is crash-safe in WAL
 
-        foreach (var script in ProjectScripts())
+        foreach (var orleans in new[] { "persistence", "clustering", "reminders" })
         {
-            await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
-            await using var check = Database.Command(connection, "SELECT COUNT(*) FROM creditgrid_migrations WHERE id = @id", tx, ("@id", script));
+            if (Exists($"{provider}-{orleans}.sql")) await Exec(connection, Read($"{provider}-{orleans}.sql"), ct);
+        }
+        await Exec(connection, "CREATE TABLE IF NOT EXISTS creditgrid_migrations (id TEXT PRIMARY KEY, applied_at TEXT NOT NULL)", ct);
+
+        foreach (var script in ProjectScripts(provider))
+        {
+            var id = script[(provider.Length + 1)..]; // "project-001-initial.sql", the same id on every provider
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            await using var check = Database.Command(connection, "SELECT COUNT(*) FROM creditgrid_migrations WHERE id = @id", tx, ("@id", id));
             if (Convert.ToInt64(await check.ExecuteScalarAsync(ct)) > 0) { await tx.RollbackAsync(ct); continue; }
             await using (var run = Database.Command(connection, Read(script), tx)) await run.ExecuteNonQueryAsync(ct);
             await using (var mark = Database.Command(connection, "INSERT INTO creditgrid_migrations (id, applied_at) VALUES (@id, @at)", tx,
-                ("@id", script), ("@at", DateTimeOffset.UtcNow.ToString("O"))))
+                ("@id", id), ("@at", DateTimeOffset.UtcNow.ToString("O"))))
                 await mark.ExecuteNonQueryAsync(ct);
             await tx.CommitAsync(ct);
         }
+        if (database.IsPostgres) await Exec(connection, "SELECT pg_advisory_unlock(2021120087)", ct);
     }
 
-    private static IEnumerable<string> ProjectScripts() =>
+    private static IEnumerable<string> ProjectScripts(string provider) =>
         Assembly.GetExecutingAssembly().GetManifestResourceNames()
-            .Where(n => n.StartsWith(ResourcePrefix + "project-", StringComparison.Ordinal))
+            .Where(n => n.StartsWith($"{ResourcePrefix}{provider}-project-", StringComparison.Ordinal))
             .Select(n => n[ResourcePrefix.Length..])
             .Order(StringComparer.Ordinal);
+
+    private static bool Exists(string file) => Assembly.GetExecutingAssembly().GetManifestResourceInfo(ResourcePrefix + file) is not null;
 
     private static string Read(string file)
     {
@@ -49,7 +60,7 @@ public static class Migrations
         return reader.ReadToEnd();
     }
 
-    private static async Task Exec(SqliteConnection connection, string sql, CancellationToken ct)
+    private static async Task Exec(DbConnection connection, string sql, CancellationToken ct)
     {
         await using var command = Database.Command(connection, sql);
         await command.ExecuteNonQueryAsync(ct);

@@ -9,6 +9,7 @@ public interface IIntakeLog : IEventIntake
     Task<IReadOnlyList<CreditEvent>> Pending(int max, CancellationToken ct);
     Task Record(IReadOnlyList<ApplyOutcome> outcomes, CancellationToken ct = default);
     Task MarkApplied(string eventId, CancellationToken ct = default);
+    Task ReleaseClaims(CancellationToken ct);
 }
 
 public interface IRecordIndex : IRecordDirectory

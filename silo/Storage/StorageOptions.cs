@@ -9,4 +9,8 @@ public sealed class StorageOptions
     public string Provider { get; set; } = "sqlite";
 
     public string ConnectionString { get; set; } = "Data Source=./data/creditgrid.db";
+
+    public bool IsPostgres => string.Equals(Provider, "postgres", StringComparison.OrdinalIgnoreCase);
+
+    public bool IsSqlite => string.Equals(Provider, "sqlite", StringComparison.OrdinalIgnoreCase);
 }

@@ -48,6 +48,38 @@ public class DashboardBrowserTests(GridHost grid) : IClassFixture<GridHost>
     }
 
     [Fact]
+    public async Task A_level_2_response_to_a_major_incident_appears_in_the_panel_with_both_countdowns()
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = ChromiumArgs });
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1920, Height = 1080 } });
+        await page.GotoAsync(grid.BaseAddress.ToString());
+        await page.FillAsync("#operator-key", GridHost.Operator);
+        await page.ClickAsync("#operator-key-submit");
+        await Assertions.Expect(page.Locator("#connection-state")).ToHaveAttributeAsync("data-state", "connected");
+
+        var id = "browser-" + Guid.NewGuid().ToString("N")[..8];
+        var emergency = grid.Client(GridHost.Emergency);
+        Assert.Equal(HttpStatusCode.Created, (await emergency.PostAsync("/api/v1/emergencies", Calls.Json(new
+        {
+            incidentId = id, title = "某化工园区储罐泄漏", type = "危险化学品事故", severity = "重大",
+            occurredAt = GridHost.Now.AddHours(-1).ToString("O"), location = "张店区化工园区",
+        }))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await emergency.PostAsync($"/api/v1/emergencies/{id}/response", Calls.Json(new { level = 2 }))).StatusCode);
+
+        var incident = page.Locator($".incident[data-incident-id='{id}']");
+        await Assertions.Expect(incident).ToHaveAttributeAsync("data-response-level", "2", new() { Timeout = 10_000 });
+        await Assertions.Expect(incident).ToHaveAttributeAsync("data-severity", "重大");
+        await Assertions.Expect(incident.Locator(".inc-commander")).ToContainTextAsync("常务副区长");
+        await Assertions.Expect(incident.Locator(".deadline[data-kind='authoritative'] .deadline-countdown")).ToContainTextAsync("剩余");
+        await Assertions.Expect(incident.Locator(".deadline[data-kind='press-conference'] .deadline-countdown")).ToContainTextAsync("剩余");
+        await incident.ClickAsync();
+        await Assertions.Expect(page.Locator("#emergency-resources")).ToHaveAttributeAsync("data-state", "loaded");
+        await page.WaitForTimeoutAsync(2500); // let the highlight settle for the picture
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "emergency-panel.png") });
+    }
+
+    [Fact]
     public async Task The_merchant_page_takes_a_complaint_without_JavaScript()
     {
         var id = GridHost.NewEnterpriseId();

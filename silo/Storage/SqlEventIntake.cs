@@ -6,12 +6,11 @@ using CreditGrid.Core.Catalog;
 using CreditGrid.Core.Grid;
 using CreditGrid.Core.Rules;
 using CreditGrid.Silo.Intake;
-using Microsoft.Data.Sqlite;
 
 namespace CreditGrid.Silo.Storage;
 
 /// <summary>The intake log on SQLite: one transaction per request (batch), then 202.</summary>
-public sealed class SqliteEventIntake(Database database, IntakeSignal signal, GridClock clock) : IIntakeLog, IDepartmentTimeliness
+public sealed class SqlEventIntake(Database database, IntakeSignal signal, GridClock clock) : IIntakeLog, IDepartmentTimeliness
 {
     public async Task<IReadOnlyList<IntakeResult>> Accept(IReadOnlyList<IntakeItem> items, CancellationToken ct = default)
     {
@@ -38,8 +37,9 @@ public sealed class SqliteEventIntake(Database database, IntakeSignal signal, Gr
                     ("@records", JsonSerializer.Serialize(new[] { recordId })), ("@at", now)))
                     await insert.ExecuteNonQueryAsync(ct);
                 await using (var index = Database.Command(connection, """
-                    INSERT OR IGNORE INTO record_index (record_id, subject_kind, subject_id, department, event_id)
+                    INSERT INTO record_index (record_id, subject_kind, subject_id, department, event_id)
                     VALUES (@record, @kind, @subject, @dept, @id)
+                    ON CONFLICT (record_id) DO NOTHING
                     """, tx,
                     ("@record", recordId), ("@kind", e.SubjectKind.ScoredAs().ToWire()), ("@subject", e.SubjectId), ("@dept", e.Department), ("@id", e.EventId)))
                     await index.ExecuteNonQueryAsync(ct);
@@ -48,7 +48,7 @@ public sealed class SqliteEventIntake(Database database, IntakeSignal signal, Gr
                     var late = DoublePublicity.IsLate(entry, e.OccurredAt, e.ReportedAt, RulesOptions.Default) ? 1 : 0;
                     await using var count = Database.Command(connection, """
                         INSERT INTO department_timeliness (department, total, late) VALUES (@dept, 1, @late)
-                        ON CONFLICT (department) DO UPDATE SET total = total + 1, late = late + excluded.late
+                        ON CONFLICT (department) DO UPDATE SET total = department_timeliness.total + 1, late = department_timeliness.late + excluded.late
                         """, tx, ("@dept", e.Department), ("@late", late));
                     await count.ExecuteNonQueryAsync(ct);
                 }
@@ -74,22 +74,47 @@ public sealed class SqliteEventIntake(Database database, IntakeSignal signal, Gr
         await using var command = Database.Command(connection, "SELECT department, total, late FROM department_timeliness ORDER BY department");
         await using var reader = await command.ExecuteReaderAsync(ct);
         var list = new List<DepartmentTimeliness>();
-        while (await reader.ReadAsync(ct)) list.Add(new DepartmentTimeliness(reader.GetString(0), reader.GetInt32(1), reader.GetInt32(2)));
+        while (await reader.ReadAsync(ct)) list.Add(new DepartmentTimeliness(reader.GetString(0), (int)Database.Long(reader, 1), (int)Database.Long(reader, 2)));
         return list;
     }
 
-    /// <summary>The oldest events not yet handed to their grains.</summary>
-    public async Task<IReadOnlyList<CreditEvent>> Pending(int max, CancellationToken ct)
-    {
-        await using var connection = await database.Open(ct);
-        await using var command = Database.Command(connection,
-            "SELECT payload FROM intake_events WHERE state = 'accepted' ORDER BY seq LIMIT @max", null, ("@max", max));
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        var events = new List<CreditEvent>();
-        while (await reader.ReadAsync(ct))
-            events.Add(JsonSerializer.Deserialize<CreditEvent>(reader.GetString(0), GridJson.Options)!);
-        return events;
-    }
+    /// <summary>
+    /// Claims the oldest events not yet handed to their grains, for this silo, for <see cref="ClaimLease"/>. Another silo takes over
+    /// a claim that ran out (its silo died); grains are idempotent, so a double hand-over is harmless.
+    /// </summary>
+    public Task<IReadOnlyList<CreditEvent>> Pending(int max, CancellationToken ct) =>
+        database.Write<IReadOnlyList<CreditEvent>>(async (connection, tx) =>
+        {
+            var now = clock.Now.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
+            var until = clock.Now.Add(ClaimLease).UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
+            var lockRows = database.IsPostgres ? "FOR UPDATE SKIP LOCKED" : "";
+            await using var command = Database.Command(connection, $"""
+                UPDATE intake_events SET claimed_by = @me, claimed_until = @until
+                WHERE seq IN (SELECT seq FROM intake_events
+                              WHERE state = 'accepted' AND (claimed_until IS NULL OR claimed_until < @now OR claimed_by = @me)
+                              ORDER BY seq LIMIT @max {lockRows})
+                RETURNING seq, payload
+                """, tx, ("@me", Claimant), ("@until", until), ("@now", now), ("@max", max));
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            var events = new List<(long Seq, CreditEvent Event)>();
+            while (await reader.ReadAsync(ct))
+                events.Add((Database.Long(reader, 0), JsonSerializer.Deserialize<CreditEvent>(reader.GetString(1), GridJson.Options)!));
+            return [.. events.OrderBy(e => e.Seq).Select(e => e.Event)];
+        }, ct);
+
+    /// <summary>How long a silo holds claimed intake rows before another silo may take them over.</summary>
+    private static readonly TimeSpan ClaimLease = TimeSpan.FromSeconds(15);
+
+    /// <summary>The only silo (embedded mode) drops claims left by its previous run, which died with them.</summary>
+    public Task ReleaseClaims(CancellationToken ct) =>
+        database.Write(async (connection, tx) =>
+        {
+            await using var command = Database.Command(connection, "UPDATE intake_events SET claimed_by = NULL, claimed_until = NULL WHERE state = 'accepted'", tx);
+            await command.ExecuteNonQueryAsync(ct);
+        }, ct);
+
+    /// <summary>This process, as a claimant of intake rows.</summary>
+    private static readonly string Claimant = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
     /// <summary>Records what the grains did; an event already applied is never moved back.</summary>
     public Task Record(IReadOnlyList<ApplyOutcome> outcomes, CancellationToken ct = default) =>
@@ -120,7 +145,7 @@ public sealed class SqliteEventIntake(Database database, IntakeSignal signal, Gr
             await update.ExecuteNonQueryAsync(ct);
         }, ct);
 
-    private static async Task<(string Hash, EventStatus Status)?> Read(SqliteConnection connection, DbTransaction? tx, string eventId, CancellationToken ct)
+    private static async Task<(string Hash, EventStatus Status)?> Read(DbConnection connection, DbTransaction? tx, string eventId, CancellationToken ct)
     {
         await using var command = Database.Command(connection,
             "SELECT body_hash, state, subject_kind, subject_id, department, record_ids, reason FROM intake_events WHERE event_id = @id", tx, ("@id", eventId));

@@ -1,12 +1,12 @@
 using System.Globalization;
 using CreditGrid.Core;
 using CreditGrid.Core.Grid;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace CreditGrid.Silo.Storage;
 
 /// <summary>record id → subject, for the record workflows.</summary>
-public sealed class SqliteRecordDirectory(Database database) : IRecordIndex
+public sealed class SqlRecordDirectory(Database database) : IRecordIndex
 {
     public async Task<RecordLocation?> Find(string recordId, CancellationToken ct = default)
     {
@@ -24,15 +24,16 @@ public sealed class SqliteRecordDirectory(Database database) : IRecordIndex
         database.Write(async (connection, tx) =>
         {
             await using var command = Database.Command(connection, """
-                INSERT OR IGNORE INTO record_index (record_id, subject_kind, subject_id, department, event_id)
+                INSERT INTO record_index (record_id, subject_kind, subject_id, department, event_id)
                 VALUES (@record, @kind, @subject, @dept, @event)
+                ON CONFLICT (record_id) DO NOTHING
                 """, tx, ("@record", location.RecordId), ("@kind", location.Kind.ToWire()), ("@subject", location.SubjectId),
                 ("@dept", location.Department), ("@event", location.EventId));
             await command.ExecuteNonQueryAsync(ct);
         }, ct);
 }
 
-public sealed class SqliteObjectionRegistry(Database database) : IObjectionRegistry
+public sealed class SqlObjectionRegistry(Database database) : IObjectionRegistry
 {
     private const string Columns = "objection_id, record_id, subject_kind, subject_id, reason, needs_other_units, opened_at, due_at, status, upheld, note, resolved_at";
 
@@ -86,19 +87,19 @@ public sealed class SqliteObjectionRegistry(Database database) : IObjectionRegis
         return list;
     }
 
-    private static Objection Map(SqliteDataReader r)
+    private static Objection Map(DbDataReader r)
     {
         SubjectKinds.TryParse(r.GetString(2), out var kind);
-        return new Objection(r.GetString(0), r.GetString(1), kind, r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4), r.GetInt64(5) == 1,
+        return new Objection(r.GetString(0), r.GetString(1), kind, r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4), Database.Long(r, 5) == 1,
             DateOnly.Parse(r.GetString(6), CultureInfo.InvariantCulture), DateOnly.Parse(r.GetString(7), CultureInfo.InvariantCulture), r.GetString(8),
-            r.IsDBNull(9) ? null : r.GetInt64(9) == 1, r.IsDBNull(10) ? null : r.GetString(10),
+            r.IsDBNull(9) ? null : Database.Long(r, 9) == 1, r.IsDBNull(10) ? null : r.GetString(10),
             r.IsDBNull(11) ? null : DateOnly.Parse(r.GetString(11), CultureInfo.InvariantCulture));
     }
 
     private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
 
-public sealed class SqliteAuditTrail(Database database) : IAuditTrail
+public sealed class SqlAuditTrail(Database database) : IAuditTrail
 {
     public Task Write(AuditEntry e, CancellationToken ct = default) =>
         database.Write(async (connection, tx) =>
@@ -129,7 +130,7 @@ public sealed class SqliteAuditTrail(Database database) : IAuditTrail
 }
 
 /// <summary>When each subject grain next needs waking; read by the scheduler, written by the grains.</summary>
-public sealed class SqliteDueWork(Database database) : IDueWork
+public sealed class SqlDueWork(Database database) : IDueWork
 {
     public Task Set(string grainKind, string grainId, DateTimeOffset? dueAt, CancellationToken ct = default) =>
         database.Write(async (connection, tx) =>
@@ -156,7 +157,7 @@ public sealed class SqliteDueWork(Database database) : IDueWork
     }
 }
 
-public sealed class SqliteLegalRepresentatives(Database database) : ILegalRepresentatives
+public sealed class SqlLegalRepresentatives(Database database) : ILegalRepresentatives
 {
     public Task Replace(string enterpriseId, IReadOnlyCollection<string> personIds, CancellationToken ct = default) =>
         database.Write(async (connection, tx) =>
