@@ -126,10 +126,11 @@ public class MerchantStreetTests(GridHost grid) : IClassFixture<GridHost>
         await Post($"/api/v1/merchants/{ids[3]}/inspections", Inspection("late", "2026-11-10", Finding("late-f", "2026-11-20")));
 
         JsonElement board = default;
-        for (var i = 0; i < 50; i++)
+        for (var i = 0; i < 200; i++)
         {
             board = await (await grid.Client().GetAsync($"/api/v1/merchants/board?street={Uri.EscapeDataString(street)}")).Body();
-            if (board.GetProperty("counts").GetProperty("black").GetInt32() == 1) break;
+            var counts = board.GetProperty("counts"); // the board follows its merchants a moment after the events apply
+            if (counts.GetProperty("black").GetInt32() == 1 && counts.GetProperty("red").GetInt32() == 2) break;
             await Task.Delay(50);
         }
         Assert.Equal(street, board.GetProperty("street").GetString());
