@@ -27,6 +27,7 @@ public static class CreditGridHost
         builder.AddCreditGridApiKeys();
         builder.Services.AddCreditGridApi(builder.Configuration);
         builder.Services.AddCreditGridDashboard();
+        builder.AddCreditGridTelemetry();
         builder.AddCreditGridGrid();
 
         var app = builder.Build();
@@ -46,6 +47,7 @@ public static class CreditGridHost
         app.UseRateLimiter();
         app.MapCreditGridApi();
         app.MapCreditGridOperations();
+        app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
         app.MapCreditGridDashboard(Policies.Operator, PublicLimits.Policy);
         return app;
     }

@@ -25,6 +25,7 @@ public static class EventEndpoints
                 var caller = Caller.From(http.User);
                 var request = await JsonBody.ReadAs<EventRequest>(http.Request, SingleLimit);
                 var e = EventValidator.Validate(request, caller, clock.Today, IndicatorCatalog.Default);
+                System.Diagnostics.Activity.Current?.SetTag("creditgrid.event_id", e.EventId);
                 await EnsureRegistered(grains, e);
                 var result = (await intake.Accept([new IntakeItem(e, EventHash.Of(e))], http.RequestAborted))[0];
                 return result.Disposition switch

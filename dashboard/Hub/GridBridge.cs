@@ -107,9 +107,17 @@ public sealed class GridBridge(IClusterClient cluster, IHubContext<GridHub> hub,
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
-        foreach (var h in _changeHandles) await h.UnsubscribeAsync();
-        if (_boardHandle is not null) await _boardHandle.UnsubscribeAsync();
-        if (_incidentHandle is not null) await _incidentHandle.UnsubscribeAsync();
+        try
+        {
+            foreach (var h in _changeHandles) await h.UnsubscribeAsync();
+            if (_boardHandle is not null) await _boardHandle.UnsubscribeAsync();
+            if (_incidentHandle is not null) await _incidentHandle.UnsubscribeAsync();
+        }
+        catch (Exception ex)
+        {
+            // The silo may already be leaving the cluster: its subscriptions go with it.
+            logger.LogDebug(ex, "Dashboard bridge could not unsubscribe while stopping");
+        }
         await base.StopAsync(cancellationToken);
     }
 }

@@ -6,7 +6,20 @@ namespace CreditGrid.Dashboard.Hub;
 /// /hubs/grid: operators' live feed. The server only pushes (merchantStatusChanged, scoreChanged, boardChanged,
 /// emergencyChanged); the authorization policy is set where the hub is mapped.
 /// </summary>
-public sealed class GridHub : Microsoft.AspNetCore.SignalR.Hub;
+public sealed class GridHub : Microsoft.AspNetCore.SignalR.Hub
+{
+    public override Task OnConnectedAsync()
+    {
+        Core.Grid.GridMetrics.HubConnections.Add(1);
+        return base.OnConnectedAsync();
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        Core.Grid.GridMetrics.HubConnections.Add(-1);
+        return base.OnDisconnectedAsync(exception);
+    }
+}
 
 /// <summary>The server-to-client method names of the contract (http-api "Live dashboard").</summary>
 public static class HubMethods

@@ -60,6 +60,9 @@ public abstract partial class SubjectGrain(IPersistentState<Dossier> state, Grid
 
     public async Task<IReadOnlyList<ApplyOutcome>> Apply(IReadOnlyList<CreditEvent> events)
     {
+        using var activity = GridMetrics.Activities.StartActivity("subject.apply");
+        activity?.SetTag("creditgrid.subject_kind", Kind.ToWire());
+        activity?.SetTag("creditgrid.event_id", string.Join(",", events.Select(e => e.EventId)));
         var outcomes = new List<ApplyOutcome>(events.Count);
         var deliveries = new List<FanOutDelivery>();
         string? last = null;
@@ -128,8 +131,15 @@ public abstract partial class SubjectGrain(IPersistentState<Dossier> state, Grid
     public Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
         handleFactory.Create<FanOutDelivery>().ResumeAsync((delivery, _) => Deliver(delivery));
 
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        GridMetrics.Activated(Kind, -1);
+        return base.OnDeactivateAsync(reason, cancellationToken);
+    }
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        GridMetrics.Activated(Kind, +1);
         // Anything in the outbox was not acknowledged before the last deactivation or crash: send it again.
         if (Dossier.Outbox.Count > 0) await Publish(Dossier.Outbox);
         await base.OnActivateAsync(cancellationToken);

@@ -33,6 +33,7 @@ public static class GridExtensions
         silo.AddStartupTask((sp, _) => sp.GetRequiredService<IGrainFactory>().GetGrain<IStatsGrain>(0).Start());
         silo.AddMemoryGrainStorage("PubSubStore");
         silo.AddMemoryStreams(GridStreams.Provider);
+        silo.AddActivityPropagation(); // traces follow calls into grains
         return silo;
     }
 }

@@ -42,6 +42,8 @@ public sealed class IntakePump(IIntakeLog log, IntakeSignal signal, IGrainFactor
 
     private async Task Deliver(IReadOnlyList<CreditEvent> pending, CancellationToken ct)
     {
+        using var activity = Core.Grid.GridMetrics.Activities.StartActivity("intake.pump");
+        activity?.SetTag("creditgrid.events", pending.Count);
         var outcomes = new List<ApplyOutcome>(pending.Count);
         var bySubject = pending.GroupBy(e => (e.SubjectKind == Core.SubjectKind.Merchant ? Core.SubjectKind.Enterprise : e.SubjectKind, e.SubjectId));
         await Parallel.ForEachAsync(bySubject, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct }, async (subject, _) =>

@@ -57,7 +57,12 @@ public sealed class SqlEventIntake(Database database, IntakeSignal signal, GridC
             }
             return list;
         }, ct);
-        if (results.Any(r => r.Disposition == IntakeDisposition.Accepted)) signal.Notify();
+        var accepted = results.Count(r => r.Disposition == IntakeDisposition.Accepted);
+        if (accepted > 0)
+        {
+            GridMetrics.EventsAccepted.Add(accepted);
+            signal.Notify();
+        }
         return results;
     }
 
@@ -120,7 +125,7 @@ public sealed class SqlEventIntake(Database database, IntakeSignal signal, GridC
     public Task Record(IReadOnlyList<ApplyOutcome> outcomes, CancellationToken ct = default) =>
         database.Write(async (connection, tx) =>
         {
-            var now = clock.Now.ToString("O", CultureInfo.InvariantCulture);
+            var now = clock.Now;
             foreach (var o in outcomes)
             {
                 await using var update = Database.Command(connection, """
@@ -128,10 +133,12 @@ public sealed class SqlEventIntake(Database database, IntakeSignal signal, GridC
                     SET state = @state, record_ids = @records, reason = @reason,
                         applied_at = CASE WHEN @state = 'applied' THEN @at ELSE applied_at END
                     WHERE event_id = @id AND state NOT IN ('applied', 'rejected')
+                    RETURNING received_at
                     """, tx,
                     ("@state", Wire(o.State)), ("@records", JsonSerializer.Serialize(o.RecordIds)), ("@reason", o.Reason),
-                    ("@at", now), ("@id", o.EventId));
-                await update.ExecuteNonQueryAsync(ct);
+                    ("@at", now.ToString("O", CultureInfo.InvariantCulture)), ("@id", o.EventId));
+                var received = await update.ExecuteScalarAsync(ct);
+                if (o.State == EventState.Applied && received is string at) Applied(at, now);
             }
         }, ct);
 
@@ -139,11 +146,19 @@ public sealed class SqlEventIntake(Database database, IntakeSignal signal, GridC
     public Task MarkApplied(string eventId, CancellationToken ct = default) =>
         database.Write(async (connection, tx) =>
         {
+            var now = clock.Now;
             await using var update = Database.Command(connection, """
                 UPDATE intake_events SET state = 'applied', applied_at = @at WHERE event_id = @id AND state IN ('accepted', 'delivered')
-                """, tx, ("@at", clock.Now.ToString("O", CultureInfo.InvariantCulture)), ("@id", eventId));
-            await update.ExecuteNonQueryAsync(ct);
+                RETURNING received_at
+                """, tx, ("@at", now.ToString("O", CultureInfo.InvariantCulture)), ("@id", eventId));
+            if (await update.ExecuteScalarAsync(ct) is string at) Applied(at, now);
         }, ct);
+
+    private static void Applied(string receivedAt, DateTimeOffset now)
+    {
+        GridMetrics.EventsApplied.Add(1);
+        GridMetrics.ApplyLatency.Record((now - DateTimeOffset.Parse(receivedAt, CultureInfo.InvariantCulture)).TotalMilliseconds);
+    }
 
     private static async Task<(string Hash, EventStatus Status)?> Read(DbConnection connection, DbTransaction? tx, string eventId, CancellationToken ct)
     {

@@ -144,6 +144,18 @@ public class EventEndpointTests(GridHost grid) : IClassFixture<GridHost>
     }
 
     [Fact]
+    public async Task Metrics_count_accepted_and_applied_events_in_Prometheus_text()
+    {
+        var id = await Enterprise();
+        await grid.PushApplied(Calls.Fine(id));
+        var metrics = await grid.Client().GetStringAsync("/metrics");
+        Assert.Matches(@"creditgrid_events_accepted(_event)?_total(\{[^}]*\})? [1-9]", metrics);
+        Assert.Matches(@"creditgrid_events_applied(_event)?_total(\{[^}]*\})? [1-9]", metrics);
+        Assert.Contains("creditgrid_events_apply_latency", metrics);
+        Assert.Contains("creditgrid_subjects_active", metrics);
+    }
+
+    [Fact]
     public async Task A_batch_over_1000_events_is_413()
     {
         var events = Enumerable.Range(0, 1001).Select(i => new { eventId = $"over-{i}" });
