@@ -17,6 +17,8 @@ public static class ClusterExtensions
         var siloPort = configuration.GetValue("Cluster:SiloPort", 11111);
         var gatewayPort = configuration.GetValue("Cluster:GatewayPort", 30000);
         var storage = StorageExtensions.StorageOf(configuration);
+        // Failure detection (probe timeouts, missed probes, votes) can be tuned under Cluster:Membership.
+        silo.Configure<ClusterMembershipOptions>(configuration.GetSection("Cluster:Membership"));
         switch (mode)
         {
             case "localhost":

@@ -34,12 +34,16 @@ public class GridHost : IAsyncLifetime
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), "creditgrid-tests", Guid.NewGuid().ToString("N"));
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>Where the host keeps its state: a SQLite file in the temp folder unless a subclass says otherwise.</summary>
+    protected virtual Task<string[]> StorageArguments() =>
+        Task.FromResult<string[]>([$"--Storage:ConnectionString=Data Source={Path.Combine(Folder, "creditgrid.db")}"]);
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(Folder);
         _app = await CreditGridHost.BuildAsync([
             "--urls", "http://127.0.0.1:0",
-            $"--Storage:ConnectionString=Data Source={Path.Combine(Folder, "creditgrid.db")}",
+            .. await StorageArguments(),
             "--Logging:LogLevel:Default=Warning",
             "--Scheduling:SweepSeconds=0.2",
             $"--RateLimits:PublicPerMinute={RateLimit}",
@@ -67,7 +71,7 @@ public class GridHost : IAsyncLifetime
         return client;
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_app is not null) await _app.DisposeAsync();
         try { Directory.Delete(Folder, recursive: true); } catch (IOException) { }

@@ -21,9 +21,13 @@ public sealed class SiloProcess : IAsyncDisposable
 
     public string Output { get { lock (_output) return _output.ToString(); } }
 
-    public static async Task<SiloProcess> Start(string folder, DateTimeOffset clock)
+    public static Task<SiloProcess> Start(string folder, DateTimeOffset clock) =>
+        Start(folder, clock, [$"--Storage:ConnectionString=Data Source={Path.Combine(folder, "creditgrid.db")}"]);
+
+    /// <summary>Starts the program with the given storage/cluster arguments (and the test keys, clock and quiet logs).</summary>
+    public static async Task<SiloProcess> Start(string folder, DateTimeOffset clock, IEnumerable<string> settings, int? port = null)
     {
-        var port = FreePort();
+        port ??= FreePort();
         var dll = Path.Combine(AppContext.BaseDirectory, "CreditGrid.Silo.dll");
         var start = new ProcessStartInfo("dotnet")
         {
@@ -32,17 +36,17 @@ public sealed class SiloProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[]
-        {
+        string[] arguments =
+        [
             dll, "--urls", $"http://127.0.0.1:{port}",
-            $"--Storage:ConnectionString=Data Source={Path.Combine(folder, "creditgrid.db")}",
+            .. settings,
             $"--Clock:Now={clock:O}", "--Logging:LogLevel:Default=Warning", "--Scheduling:SweepSeconds=0.5",
             $"--Auth:ApiKeys:0:Key={GridHost.Reporter}", "--Auth:ApiKeys:0:Department=区市场监管局", "--Auth:ApiKeys:0:Roles:0=reporter",
             $"--Auth:ApiKeys:1:Key={GridHost.Operator}", "--Auth:ApiKeys:1:Department=区社会信用中心", "--Auth:ApiKeys:1:Roles:0=operator",
             $"--Auth:ApiKeys:2:Key={GridHost.CreditCenter}", "--Auth:ApiKeys:2:Department=区社会信用中心", "--Auth:ApiKeys:2:Roles:0=credit-center",
             $"--Auth:ApiKeys:3:Key={GridHost.Emergency}", "--Auth:ApiKeys:3:Department=区应急管理局", "--Auth:ApiKeys:3:Roles:0=emergency",
-        })
-            start.ArgumentList.Add(arg);
+        ];
+        foreach (var arg in arguments) start.ArgumentList.Add(arg);
         var process = Process.Start(start)!;
         var silo = new SiloProcess(process, new Uri($"http://127.0.0.1:{port}"));
         process.OutputDataReceived += (_, e) => { lock (silo._output) silo._output.AppendLine(e.Data); };
@@ -83,7 +87,9 @@ public sealed class SiloProcess : IAsyncDisposable
         throw new TimeoutException("the silo never became ready:\n" + Output);
     }
 
-    private static int FreePort()
+    public int ProcessId => _process.Id;
+
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
