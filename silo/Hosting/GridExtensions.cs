@@ -31,7 +31,17 @@ public static class GridExtensions
         silo.AddCreditGridGrainStorage(configuration);
         // The grade distribution listens from the start (its stream subscriptions are made on activation).
         silo.AddStartupTask((sp, _) => sp.GetRequiredService<IGrainFactory>().GetGrain<IStatsGrain>(0).Start());
-        silo.AddMemoryGrainStorage("PubSubStore");
+        // Stream subscriptions: in a cluster they must outlive any one silo (a silo's death would otherwise take the
+        // dashboard bridges' subscriptions with it); one process alone keeps them in memory.
+        var storage = StorageExtensions.StorageOf(configuration);
+        if (storage.IsPostgres)
+            silo.AddAdoNetGrainStorage("PubSubStore", o =>
+            {
+                o.Invariant = StorageExtensions.Invariant(storage);
+                o.ConnectionString = storage.ConnectionString;
+            });
+        else
+            silo.AddMemoryGrainStorage("PubSubStore");
         silo.AddMemoryStreams(GridStreams.Provider);
         silo.AddActivityPropagation(); // traces follow calls into grains
         return silo;
