@@ -144,7 +144,7 @@ public sealed class SqlEventIntake(Database database, IntakeSignal signal, GridC
 
     /// <summary>A source grain's fan-out for this event is acknowledged everywhere: the event is applied.</summary>
     public Task MarkApplied(string eventId, CancellationToken ct = default) =>
-        database.Write(async (connection, tx) =>
+        database.WriteGrouped(async (connection, tx) =>
         {
             var now = clock.Now;
             await using var update = Database.Command(connection, """
@@ -152,7 +152,7 @@ public sealed class SqlEventIntake(Database database, IntakeSignal signal, GridC
                 RETURNING received_at
                 """, tx, ("@at", now.ToString("O", CultureInfo.InvariantCulture)), ("@id", eventId));
             if (await update.ExecuteScalarAsync(ct) is string at) Applied(at, now);
-        }, ct);
+        });
 
     private static void Applied(string receivedAt, DateTimeOffset now)
     {

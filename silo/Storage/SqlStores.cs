@@ -21,7 +21,7 @@ public sealed class SqlRecordDirectory(Database database) : IRecordIndex
 
     /// <summary>Grains index the records they derive (fan-out, repair replacements) before storing them.</summary>
     public Task Add(RecordLocation location, CancellationToken ct = default) =>
-        database.Write(async (connection, tx) =>
+        database.WriteGrouped(async (connection, tx) =>
         {
             await using var command = Database.Command(connection, """
                 INSERT INTO record_index (record_id, subject_kind, subject_id, department, event_id)
@@ -30,7 +30,7 @@ public sealed class SqlRecordDirectory(Database database) : IRecordIndex
                 """, tx, ("@record", location.RecordId), ("@kind", location.Kind.ToWire()), ("@subject", location.SubjectId),
                 ("@dept", location.Department), ("@event", location.EventId));
             await command.ExecuteNonQueryAsync(ct);
-        }, ct);
+        });
 }
 
 public sealed class SqlObjectionRegistry(Database database) : IObjectionRegistry
@@ -133,7 +133,7 @@ public sealed class SqlAuditTrail(Database database) : IAuditTrail
 public sealed class SqlDueWork(Database database) : IDueWork
 {
     public Task Set(string grainKind, string grainId, DateTimeOffset? dueAt, CancellationToken ct = default) =>
-        database.Write(async (connection, tx) =>
+        database.WriteGrouped(async (connection, tx) =>
         {
             await using var command = dueAt is { } at
                 ? Database.Command(connection, """
@@ -142,7 +142,7 @@ public sealed class SqlDueWork(Database database) : IDueWork
                     """, tx, ("@kind", grainKind), ("@id", grainId), ("@at", at.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)))
                 : Database.Command(connection, "DELETE FROM due_work WHERE grain_kind = @kind AND grain_id = @id", tx, ("@kind", grainKind), ("@id", grainId));
             await command.ExecuteNonQueryAsync(ct);
-        }, ct);
+        });
 
     public async Task<IReadOnlyList<(string Kind, string Id)>> Due(DateTimeOffset now, int max, CancellationToken ct = default)
     {

@@ -1,0 +1,203 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text.Json;
+using CreditGrid.Benchmarks.Harness;
+using CreditGrid.Core.Catalog;
+using CreditGrid.Core.Identifiers;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace CreditGrid.Benchmarks.Scenarios;
+
+/// <summary>
+/// The usual way to do the same job, for comparison: a plain ASP.NET Core minimal API (in-process Kestrel on loopback)
+/// taking the same events:batch body. Per event it checks the fields and the catalogue, inserts the record into a SQL
+/// table, recomputes the subject's score with a SQL aggregate (SELECT 1000 + SUM(points) … WHERE subject_id = @s) and
+/// stores it; the 207 goes out after the commit, so an accepted event is durable and already scored.
+/// <see cref="Mode.TransactionPerRequest"/> commits once per request (1000 events); <see cref="Mode.TransactionPerEvent"/>
+/// commits every event on its own. SQLite writes go through one gate (one writer at a time), as in the silo.
+/// </summary>
+public sealed class Conventional : IAsyncDisposable
+{
+    public enum Mode { TransactionPerRequest, TransactionPerEvent }
+
+    public const string Key = "conventional-key";
+    private readonly WebApplication _app;
+    private readonly Store _store;
+    private readonly Mode _mode;
+    private readonly SemaphoreSlim? _gate;
+
+    private Conventional(WebApplication app, Store store, Mode mode)
+    {
+        _app = app;
+        _store = store;
+        _mode = mode;
+        _gate = store.IsPostgres ? null : new SemaphoreSlim(1, 1);
+    }
+
+    public Uri Address { get; private set; } = null!;
+
+    public static async Task<Conventional> Start(Store store, Mode mode)
+    {
+        await using (var c = await store.Open())
+        await using (var ddl = c.CreateCommand())
+        {
+            ddl.CommandText = (store.IsPostgres ? "" : "PRAGMA journal_mode=WAL;") + """
+                CREATE TABLE IF NOT EXISTS credit_events (
+                    event_id    TEXT PRIMARY KEY,
+                    subject_id  TEXT NOT NULL,
+                    indicator   TEXT NOT NULL,
+                    points      INTEGER NOT NULL,
+                    payload     TEXT NOT NULL,
+                    received_at TEXT NOT NULL
+                );
+                CREATE INDEX IF NOT EXISTS ix_credit_events_subject ON credit_events (subject_id);
+                CREATE TABLE IF NOT EXISTS subject_scores (
+                    subject_id TEXT PRIMARY KEY,
+                    score      INTEGER NOT NULL,
+                    updated_at TEXT NOT NULL
+                );
+                """;
+            await ddl.ExecuteNonQueryAsync();
+        }
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var server = new Conventional(app, store, mode);
+        app.MapPost("/api/v1/events:batch", (Delegate)server.Batch);
+        await app.StartAsync();
+        server.Address = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
+        return server;
+    }
+
+    public HttpClient Client()
+    {
+        var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = Address, Timeout = TimeSpan.FromMinutes(5) };
+        client.DefaultRequestHeaders.Add("X-Api-Key", Key);
+        return client;
+    }
+
+    private sealed record Item(string EventId, string SubjectId, string Indicator, int Points, string Payload);
+
+    private async Task<IResult> Batch(HttpContext http)
+    {
+        if (http.Request.Headers["X-Api-Key"] != Key) return Results.Unauthorized();
+        using var doc = await JsonDocument.ParseAsync(http.Request.Body);
+        var results = new List<object>();
+        var items = new List<Item>();
+        foreach (var e in doc.RootElement.GetProperty("events").EnumerateArray())
+        {
+            var id = e.TryGetProperty("eventId", out var p) ? p.GetString() : null;
+            var subject = e.TryGetProperty("subjectId", out p) ? p.GetString() : null;
+            var indicator = e.TryGetProperty("indicator", out p) ? p.GetString() : null;
+            if (id is null || subject is null || indicator is null || !UnifiedSocialCreditCode.IsValid(subject)
+                || !DateOnly.TryParseExact(e.GetProperty("occurredAt").GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
+                || !IndicatorCatalog.Default.TryGet(indicator, out var entry) || entry.Points is not { } points)
+            {
+                results.Add(new { eventId = id, statusCode = 400 });
+                continue;
+            }
+            items.Add(new Item(id, subject, indicator, points, e.GetRawText()));
+        }
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                var statuses = await Store(items);
+                results.AddRange(items.Select((it, i) => new { eventId = it.EventId, statusCode = statuses[i] }));
+                break;
+            }
+            catch (PostgresException ex) when (ex.SqlState is "40P01" or "40001" && attempt < 10) { } // deadlock / serialization: retry the request
+        }
+        return Results.Json(new { results }, statusCode: 207);
+    }
+
+    private async Task<int[]> Store(List<Item> items)
+    {
+        if (_gate is not null) await _gate.WaitAsync();
+        try
+        {
+            await using var connection = _store.IsPostgres ? new NpgsqlConnection(_store.ConnectionString) : (DbConnection)new Microsoft.Data.Sqlite.SqliteConnection(_store.ConnectionString);
+            await connection.OpenAsync();
+            var statuses = new int[items.Count];
+            var now = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
+            DbTransaction? tx = null;
+            if (_mode == Mode.TransactionPerRequest) tx = await connection.BeginTransactionAsync();
+            await using var insert = Command(connection, tx, """
+                INSERT INTO credit_events (event_id, subject_id, indicator, points, payload, received_at)
+                VALUES (@id, @subject, @indicator, @points, @payload, @at) ON CONFLICT (event_id) DO NOTHING
+                """, "@id", "@subject", "@indicator", "@points", "@payload", "@at");
+            await using var score = Command(connection, tx, "SELECT 1000 + COALESCE(SUM(points), 0) FROM credit_events WHERE subject_id = @subject", "@subject");
+            await using var save = Command(connection, tx, """
+                INSERT INTO subject_scores (subject_id, score, updated_at) VALUES (@subject, @score, @at)
+                ON CONFLICT (subject_id) DO UPDATE SET score = excluded.score, updated_at = excluded.updated_at
+                """, "@subject", "@score", "@at");
+            for (var i = 0; i < items.Count; i++)
+            {
+                var it = items[i];
+                if (_mode == Mode.TransactionPerEvent) insert.Transaction = score.Transaction = save.Transaction = tx = await connection.BeginTransactionAsync();
+                Set(insert, it.EventId, it.SubjectId, it.Indicator, it.Points, it.Payload, now);
+                if (await insert.ExecuteNonQueryAsync() == 0)
+                {
+                    statuses[i] = 200; // duplicate
+                }
+                else
+                {
+                    Set(score, it.SubjectId);
+                    var value = Convert.ToInt64(await score.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+                    Set(save, it.SubjectId, value, now);
+                    await save.ExecuteNonQueryAsync();
+                    statuses[i] = 202;
+                }
+                if (_mode == Mode.TransactionPerEvent)
+                {
+                    await tx!.CommitAsync();
+                    await tx.DisposeAsync();
+                }
+            }
+            if (_mode == Mode.TransactionPerRequest)
+            {
+                await tx!.CommitAsync();
+                await tx.DisposeAsync();
+            }
+            return statuses;
+        }
+        finally
+        {
+            _gate?.Release();
+        }
+    }
+
+    private static DbCommand Command(DbConnection connection, DbTransaction? tx, string sql, params string[] names)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = tx;
+        foreach (var name in names)
+        {
+            var p = command.CreateParameter();
+            p.ParameterName = name;
+            command.Parameters.Add(p);
+        }
+        return command;
+    }
+
+    private static void Set(DbCommand command, params object[] values)
+    {
+        for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i];
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

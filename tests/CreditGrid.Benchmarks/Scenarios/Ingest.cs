@@ -1,0 +1,177 @@
+using System.Diagnostics;
+using System.Text;
+using CreditGrid.Benchmarks.Harness;
+
+namespace CreditGrid.Benchmarks.Scenarios;
+
+/// <summary>
+/// Scenario 1 + 5: events/s through POST /api/v1/events:batch until every event is applied (read from the intake
+/// table's state counts), per store and subject distribution; in the same run, the store's batched-commit ceiling and
+/// the conventional implementation on the same workload.
+/// </summary>
+public static class Ingest
+{
+    public sealed record GridRun(
+        string Store, string Distribution, int Subjects, long Events, long Accepted, long Refused,
+        double DurableSeconds, double AppliedSeconds, long MaxBacklog, CpuSplit Cpu, long WriteBytes, long WriteCalls,
+        long DiskBytes, long RssBytes, Dictionary<string, long> States, string[] Errors)
+    {
+        public double DurableRate => Accepted / DurableSeconds;
+        public double AppliedRate => Accepted / AppliedSeconds;
+    }
+
+    public sealed record ConventionalRun(string Store, string Distribution, Conventional.Mode Mode, long Events, long Accepted, double Seconds, CpuSplit Cpu, string[] Errors)
+    {
+        public double Rate => Accepted / Seconds;
+    }
+
+    public static async Task<string> Run(Options o, Machine machine)
+    {
+        var load = Proc.LoadAverage1();
+        var grid = new List<GridRun>();
+        var ceilings = new Dictionary<string, Ceiling.Result>();
+        var conventional = new List<ConventionalRun>();
+        foreach (var storeKind in o.Stores)
+        {
+            foreach (var (distribution, subjects) in new[] { ("spread", o.Events), ("hot", o.HotSubjects) })
+            {
+                var batches = Workload.Batches($"ev-{distribution}", o.Events, subjects, o.BatchSize);
+                Console.WriteLine($"[ingest] {storeKind} {distribution}: CreditGrid, {o.Events} events over {subjects} subjects");
+                grid.Add(await RunGrid(o, storeKind, distribution, subjects, batches));
+                Print(grid[^1]);
+                Console.WriteLine($"[ingest] {storeKind} {distribution}: conventional (transaction per request)");
+                conventional.Add(await RunConventional(o, storeKind, distribution, Conventional.Mode.TransactionPerRequest, batches, o.Events));
+                Console.WriteLine($"  {conventional[^1].Rate:F0} events/s");
+                if (distribution == "spread")
+                {
+                    // One commit per event is bounded by the disk's sync rate: a capped sample says enough.
+                    var n = Math.Min(o.Events, o.PerEventCap);
+                    var sample = Workload.Batches($"ev1-{distribution}", n, Math.Min(subjects, n), Math.Min(o.BatchSize, n));
+                    Console.WriteLine($"[ingest] {storeKind} {distribution}: conventional (transaction per event), {n} events");
+                    conventional.Add(await RunConventional(o, storeKind, distribution, Conventional.Mode.TransactionPerEvent, sample, n));
+                    Console.WriteLine($"  {conventional[^1].Rate:F0} events/s");
+                }
+            }
+            Console.WriteLine($"[ingest] {storeKind}: ceiling, {o.Events} rows");
+            await using (var store = await Store.Create(storeKind, o.RunFolder("ceiling")))
+                ceilings[storeKind] = await Ceiling.Run(store, o.Events, o.Events);
+            Console.WriteLine($"  {ceilings[storeKind].RowsPerSecond:F0} rows/s ({ceilings[storeKind].Detail})");
+        }
+        return Markdown(o, machine, load, grid, ceilings, conventional);
+    }
+
+    private static void Print(GridRun r) =>
+        Console.WriteLine($"  accepted {r.Accepted}, refused {r.Refused}; durable {r.DurableRate:F0}/s, applied {r.AppliedRate:F0}/s; " +
+                          $"cpu {r.Cpu.Markdown()}; states {string.Join(", ", r.States.Select(kv => $"{kv.Key}={kv.Value}"))}" +
+                          (r.Errors.Length > 0 ? "; errors: " + string.Join(" / ", r.Errors) : ""));
+
+    public static async Task<GridRun> RunGrid(Options o, string storeKind, string distribution, int subjects, List<byte[]> batches, SiloRunner? reuse = null)
+    {
+        await using var store = await Store.Create(storeKind, o.RunFolder($"ingest-{storeKind}-{distribution}"));
+        await using var silo = await SiloRunner.Start(store.Folder, store.SiloArguments);
+        return await Measure(o, store, silo, storeKind, distribution, subjects, batches);
+    }
+
+    /// <summary>Warms the silo up (a few events, not counted), then pushes the batches and waits until the intake log has nothing pending.</summary>
+    public static async Task<GridRun> Measure(Options o, Store store, SiloRunner silo, string storeKind, string distribution, int subjects, List<byte[]> batches, bool warm = true)
+    {
+        using var client = silo.Client(SiloRunner.Reporter);
+        if (warm)
+        {
+            var warmup = Workload.Batches($"warm-{Guid.NewGuid():N}", 50, 50, 50, firstSubject: 90_000_000);
+            await Workload.Send(client, warmup, 1);
+            await WaitDrained(store, TimeSpan.FromSeconds(60));
+        }
+        var totalEvents = batches.Sum(b => CountEvents(b));
+        var io0 = silo.Io;
+        var cpu = new CpuWindow(() => silo.CpuTime, store.ServerCpu);
+        var sw = Stopwatch.StartNew();
+        var sending = Workload.Send(client, batches, o.Concurrency);
+        long maxBacklog = 0;
+        double durable = double.NaN;
+        var timeout = TimeSpan.FromSeconds(o.Tiny ? 120 : Math.Max(600, totalEvents / 200.0));
+        while (true)
+        {
+            await Task.Delay(o.Tiny ? 20 : 100);
+            if (sending.IsCompleted && double.IsNaN(durable)) durable = sw.Elapsed.TotalSeconds;
+            var pending = await store.PendingIntake();
+            maxBacklog = Math.Max(maxBacklog, pending);
+            if (sending.IsCompleted && pending == 0) break;
+            if (sw.Elapsed > timeout || silo.HasExited) break;
+        }
+        var applied = sw.Elapsed.TotalSeconds;
+        var split = cpu.Stop();
+        var sent = await sending;
+        var io1 = silo.Io;
+        return new GridRun(store.Label, distribution, subjects, totalEvents, sent.Accepted, sent.Refused, double.IsNaN(durable) ? applied : durable, applied,
+            maxBacklog, split, io1.GetValueOrDefault("write_bytes") - io0.GetValueOrDefault("write_bytes"),
+            io1.GetValueOrDefault("syscw") - io0.GetValueOrDefault("syscw"), await store.SizeOnDisk(), silo.Rss, await store.IntakeStates(),
+            silo.HasExited ? [.. sent.Errors, "silo exited: " + silo.Output[^Math.Min(2000, silo.Output.Length)..]] : sent.Errors);
+    }
+
+    private static int CountEvents(byte[] batch)
+    {
+        var text = Encoding.UTF8.GetString(batch);
+        var n = 0;
+        for (var i = text.IndexOf("\"eventId\"", StringComparison.Ordinal); i >= 0; i = text.IndexOf("\"eventId\"", i + 1, StringComparison.Ordinal)) n++;
+        return n;
+    }
+
+    public static async Task WaitDrained(Store store, TimeSpan timeout)
+    {
+        var sw = Stopwatch.StartNew();
+        while (await store.PendingIntake() > 0 && sw.Elapsed < timeout) await Task.Delay(50);
+    }
+
+    private static async Task<ConventionalRun> RunConventional(Options o, string storeKind, string distribution, Conventional.Mode mode, List<byte[]> batches, long events)
+    {
+        await using var store = await Store.Create(storeKind, o.RunFolder($"conventional-{storeKind}-{distribution}"));
+        await using var server = await Conventional.Start(store, mode);
+        using var client = server.Client();
+        // Warm the JIT and the connection pool on a few events of their own.
+        await Workload.Send(client, Workload.Batches($"warm-{Guid.NewGuid():N}", 50, 50, 50, firstSubject: 90_000_000), 1);
+        var cpu = new CpuWindow(() => TimeSpan.Zero, store.ServerCpu);
+        var sent = await Workload.Send(client, batches, o.Concurrency);
+        return new ConventionalRun(store.Label, distribution, mode, events, sent.Accepted, sent.Elapsed.TotalSeconds, cpu.Stop(), sent.Errors);
+    }
+
+    private static string Markdown(Options o, Machine machine, double load, List<GridRun> grid, Dictionary<string, Ceiling.Result> ceilings, List<ConventionalRun> conventional)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine("### Ingest: events/s until applied, with the baselines of the same run").AppendLine();
+        sb.AppendLine(Report.Header(o, machine, load));
+        if (o.PostgresSkipped) sb.AppendLine("PostgreSQL rows skipped: `CREDITGRID_TEST_POSTGRES` is not set.").AppendLine();
+        var t = new Table("store", "subjects", "system", "events", "durable (202) events/s", "applied events/s", "CPU (core·s)", "silo CPU µs/event", "silo writes", "notes");
+        foreach (var r in grid)
+        {
+            var notes = $"max backlog {Stats.N(r.MaxBacklog)}; states {string.Join(", ", r.States.Select(kv => $"{kv.Key} {Stats.N(kv.Value)}"))}; db {Stats.Bytes(r.DiskBytes)}; RSS {Stats.Bytes(r.RssBytes)}"
+                        + (r.Refused > 0 || r.Errors.Length > 0 ? $"; refused {r.Refused}: {string.Join(" / ", r.Errors)}" : "");
+            t.Add(r.Store, $"{Stats.N(r.Subjects)} ({r.Distribution})", "CreditGrid", r.Accepted, r.DurableRate, r.AppliedRate, r.Cpu.Markdown(),
+                r.Cpu.Silo * 1e6 / Math.Max(1, r.Accepted), $"{Stats.Bytes(r.WriteBytes / (double)Math.Max(1, r.Accepted))}/event, {r.WriteCalls / (double)Math.Max(1, r.Accepted):F1} write calls/event", notes);
+        }
+        foreach (var c in conventional)
+        {
+            var subjects = grid.FirstOrDefault(g => g.Store == c.Store && g.Distribution == c.Distribution)?.Subjects ?? 0;
+            t.Add(c.Store, $"{Stats.N(Math.Min(subjects, c.Events))} ({c.Distribution})", c.Mode == Conventional.Mode.TransactionPerRequest ? "conventional, 1 transaction/request" : "conventional, 1 transaction/event",
+                c.Accepted, c.Rate, c.Rate, c.Cpu.Markdown("-"), null, null, (c.Errors.Length > 0 ? string.Join(" / ", c.Errors) : "synchronous: applied when the 207 returns"));
+        }
+        foreach (var (kind, c) in ceilings)
+            t.Add(c.Store, "—", "ceiling (plain client)", c.Rows, c.RowsPerSecond, null, c.Cpu.Markdown("-"), null, null, c.Detail);
+        sb.AppendLine(t.ToString());
+
+        sb.AppendLine("Against the targets (applied events/s of CreditGrid; ratios to the baselines above):").AppendLine();
+        var v = new Table("store", "subjects", "CreditGrid applied/s", "target ≥ 10,000/s", "÷ ceiling (target ≥ 0.5)", "÷ conventional 1 tx/request (target ≥ 10)", "÷ conventional 1 tx/event");
+        foreach (var r in grid)
+        {
+            var kind = r.Store.StartsWith("PostgreSQL", StringComparison.Ordinal) ? "postgres" : "sqlite";
+            var ceiling = ceilings.TryGetValue(kind, out var c) ? r.AppliedRate / c.RowsPerSecond : double.NaN;
+            var perRequest = conventional.FirstOrDefault(x => x.Store == r.Store && x.Distribution == r.Distribution && x.Mode == Conventional.Mode.TransactionPerRequest);
+            var perEvent = conventional.FirstOrDefault(x => x.Store == r.Store && x.Mode == Conventional.Mode.TransactionPerEvent);
+            v.Add(r.Store, $"{Stats.N(r.Subjects)} ({r.Distribution})", r.AppliedRate,
+                r.AppliedRate >= 10_000 ? "met" : $"missed: {r.AppliedRate / 10_000:P0} of it",
+                $"{ceiling:F3}", perRequest is null ? null : $"{r.AppliedRate / perRequest.Rate:F2}", perEvent is null ? null : $"{r.AppliedRate / perEvent.Rate:F2}");
+        }
+        sb.AppendLine(v.ToString());
+        return sb.ToString();
+    }
+}

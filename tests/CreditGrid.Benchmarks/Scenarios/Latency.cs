@@ -1,0 +1,165 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using CreditGrid.Benchmarks.Harness;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace CreditGrid.Benchmarks.Scenarios;
+
+/// <summary>
+/// Scenario 2: from the HTTP 202 to a SignalR client on /hubs/grid receiving the scoreChanged that carries the eventId,
+/// at fixed offered rates (open loop: a 5 ms timer sends whatever is due, one event as POST /events, more as a small
+/// batch). Every event is a fine on a subject of its own, so every event changes a score and is announced.
+/// </summary>
+public static class Latency
+{
+    public sealed record RateRun(int Rate, double Seconds, long Offered, long Accepted, long Seen, double AchievedRate, double DeliveredRate,
+        double P50, double P95, double P99, double Max, double SendP50, double SendP99, double HttpP50, double HttpP99, CpuSplit Cpu, string[] Errors);
+
+    public static async Task<string> Run(Options o, Machine machine)
+    {
+        var load = Proc.LoadAverage1();
+        var runs = new List<RateRun>();
+        foreach (var rate in o.Rates)
+        {
+            Console.WriteLine($"[latency] {rate} events/s");
+            runs.Add(await RunRate(o, rate));
+            var r = runs[^1];
+            Console.WriteLine($"  achieved {r.AchievedRate:F0}/s, delivered {r.DeliveredRate:F0}/s, seen {r.Seen}/{r.Accepted}; p50 {r.P50:F1} p95 {r.P95:F1} p99 {r.P99:F1} max {r.Max:F1} ms; cpu {r.Cpu.Markdown()}");
+        }
+        var sb = new StringBuilder();
+        sb.AppendLine("### Latency: HTTP 202 → SignalR scoreChanged").AppendLine();
+        sb.AppendLine(Report.Header(o, machine, load));
+        var t = new Table("offered events/s", "achieved events/s (202)", "delivered events/s", "events", "seen on SignalR", "p50 ms", "p95 ms", "p99 ms", "max ms",
+            "send→push p50/p99 ms", "HTTP round trip p50/p99 ms", "CPU (core·s)", "p99 target ≤ 100 ms at 1,000/s");
+        foreach (var r in runs)
+            t.Add(r.Rate, r.AchievedRate, r.DeliveredRate, r.Accepted, r.Seen, r.P50, r.P95, r.P99, r.Max, $"{r.SendP50:F1} / {r.SendP99:F1}", $"{r.HttpP50:F1} / {r.HttpP99:F1}",
+                r.Cpu.Markdown(), r.Rate == 1000 ? (r.P99 <= 100 && r.Seen == r.Accepted ? "met" : $"missed by {r.P99 - 100:F0} ms") : "");
+        sb.AppendLine(t.ToString());
+        sb.AppendLine($"Each rate: a fresh silo on SQLite, {o.WarmupSeconds} s of warm-up at the rate (not counted), then {o.Seconds} s measured" +
+                      (o.LatencyEventCap < 1_000_000 ? $" (at most {Stats.N(o.LatencyEventCap)} events)" : "") +
+                      "; one SignalR client; latency is from the moment the 202/207 response was read to the moment the client handled the push.");
+        return sb.ToString();
+    }
+
+    private sealed class Sample
+    {
+        public long Sent;
+        public long Answered;
+        public long Pushed;
+        public bool Accepted;
+    }
+
+    private static async Task<RateRun> RunRate(Options o, int rate)
+    {
+        await using var store = Store.Sqlite(o.RunFolder($"latency-{rate}"));
+        await using var silo = await SiloRunner.Start(store.Folder, store.SiloArguments);
+        using var client = silo.Client(SiloRunner.Reporter, TimeSpan.FromSeconds(60));
+        var samples = new ConcurrentDictionary<string, Sample>();
+        await using var hub = new HubConnectionBuilder().WithUrl(new Uri(silo.Address, $"/hubs/grid?access_token={SiloRunner.Operator}")).Build();
+        hub.On<JsonElement>("scoreChanged", payload =>
+        {
+            var now = Stopwatch.GetTimestamp();
+            if (payload.TryGetProperty("eventId", out var id) && id.GetString() is { } eventId && samples.TryGetValue(eventId, out var s))
+                Interlocked.CompareExchange(ref s.Pushed, now, 0);
+        });
+        await hub.StartAsync();
+
+        var subject = 0;
+        await Offer(client, rate, o.WarmupSeconds, int.MaxValue, "warm", samples, () => subject++);
+        await Task.Delay(500);
+        samples.Clear();
+
+        var cap = o.LatencyEventCap;
+        var cpu = new CpuWindow(() => silo.CpuTime);
+        var (elapsed, errors) = await Offer(client, rate, o.Seconds, cap, "m", samples, () => subject++);
+        // Drain: wait until every accepted event was pushed, or nothing new arrives for 10 s.
+        var seenBefore = -1L;
+        var quiet = Stopwatch.StartNew();
+        while (true)
+        {
+            var seen = samples.Values.Count(s => s.Accepted && Volatile.Read(ref s.Pushed) != 0);
+            var accepted = samples.Values.Count(s => s.Accepted);
+            if (seen == accepted) break;
+            if (seen != seenBefore) { seenBefore = seen; quiet.Restart(); }
+            if (quiet.Elapsed > TimeSpan.FromSeconds(10)) break;
+            await Task.Delay(50);
+        }
+        var split = cpu.Stop();
+        var all = samples.Values.Where(s => s.Accepted).ToList();
+        var seenSamples = all.Where(s => s.Pushed != 0).ToList();
+        double Ms(long from, long to) => (to - from) * 1000.0 / Stopwatch.Frequency;
+        var fromAnswer = seenSamples.Select(s => Ms(s.Answered, s.Pushed)).Order().ToList();
+        var fromSend = seenSamples.Select(s => Ms(s.Sent, s.Pushed)).Order().ToList();
+        var http = all.Select(s => Ms(s.Sent, s.Answered)).Order().ToList();
+        var firstSend = all.Count > 0 ? all.Min(s => s.Sent) : 0;
+        var lastPush = seenSamples.Count > 0 ? seenSamples.Max(s => s.Pushed) : 0;
+        return new RateRun(rate, elapsed.TotalSeconds, samples.Count, all.Count, seenSamples.Count, all.Count / elapsed.TotalSeconds,
+            seenSamples.Count == 0 ? 0 : seenSamples.Count / (Ms(firstSend, lastPush) / 1000),
+            Stats.Percentile(fromAnswer, 50), Stats.Percentile(fromAnswer, 95), Stats.Percentile(fromAnswer, 99), fromAnswer.Count > 0 ? fromAnswer[^1] : double.NaN,
+            Stats.Percentile(fromSend, 50), Stats.Percentile(fromSend, 99), Stats.Percentile(http, 50), Stats.Percentile(http, 99), split, errors);
+    }
+
+    /// <summary>Open loop: every 5 ms, sends what is due by now (rate × elapsed) without waiting for earlier requests.</summary>
+    private static async Task<(TimeSpan Elapsed, string[] Errors)> Offer(HttpClient client, int rate, double seconds, int cap, string prefix,
+        ConcurrentDictionary<string, Sample> samples, Func<int> nextSubject)
+    {
+        var errors = new ConcurrentBag<string>();
+        var inflight = new List<Task>();
+        var sw = Stopwatch.StartNew();
+        long sent = 0;
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(5));
+        var run = Guid.NewGuid().ToString("N")[..6];
+        while (sw.Elapsed.TotalSeconds < seconds && sent < cap && await timer.WaitForNextTickAsync())
+        {
+            var due = Math.Min(cap, (long)(rate * sw.Elapsed.TotalSeconds));
+            if (due <= sent) continue;
+            var events = new List<(string Id, string Json)>();
+            for (var i = sent; i < due; i++)
+            {
+                var id = $"{prefix}-{run}-{i}";
+                events.Add((id, Workload.Event(id, Workload.Enterprise(nextSubject()))));
+            }
+            sent = due;
+            inflight.Add(Post(client, events, samples, errors));
+        }
+        var elapsed = sw.Elapsed;
+        await Task.WhenAll(inflight);
+        return (elapsed, [.. errors.Take(5)]);
+    }
+
+    private static async Task Post(HttpClient client, List<(string Id, string Json)> events, ConcurrentDictionary<string, Sample> samples, ConcurrentBag<string> errors)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var mine = events.Select(e => samples[e.Id] = new Sample { Sent = started }).ToArray();
+        try
+        {
+            var single = events.Count == 1;
+            using var content = new StringContent(single ? events[0].Json : "{\"events\":[" + string.Join(',', events.Select(e => e.Json)) + "]}", Encoding.UTF8, "application/json");
+            using var response = await client.PostAsync(single ? "/api/v1/events" : "/api/v1/events:batch", content);
+            var body = await response.Content.ReadAsByteArrayAsync();
+            var answered = Stopwatch.GetTimestamp();
+            if (single)
+            {
+                if (response.StatusCode == HttpStatusCode.Accepted) { mine[0].Answered = answered; mine[0].Accepted = true; }
+                else errors.Add($"{(int)response.StatusCode} {Encoding.UTF8.GetString(body)}");
+                return;
+            }
+            if ((int)response.StatusCode != 207) { errors.Add($"{(int)response.StatusCode} {Encoding.UTF8.GetString(body)}"); return; }
+            using var doc = JsonDocument.Parse(body);
+            var i = 0;
+            foreach (var r in doc.RootElement.GetProperty("results").EnumerateArray())
+            {
+                if (r.GetProperty("statusCode").GetInt32() == 202) { mine[i].Answered = answered; mine[i].Accepted = true; }
+                else errors.Add(r.GetRawText());
+                i++;
+            }
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        {
+            errors.Add(ex.Message);
+        }
+    }
+}
