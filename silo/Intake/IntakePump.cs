@@ -1,3 +1,4 @@
+using CreditGrid.Core;
 using CreditGrid.Core.Grid;
 using CreditGrid.Silo.Storage;
 
@@ -56,7 +57,10 @@ public sealed class IntakePump(IIntakeLog log, IntakeSignal signal, IGrainFactor
             catch (Exception ex)
             {
                 // Left as accepted: the next round tries again.
-                logger.LogWarning(ex, "Applying {Count} events to {Kind} {Id} failed", subject.Count(), subject.Key.Item1, subject.Key.SubjectId);
+                // Personal identifiers never reach the logs unmasked (http-api Conventions).
+                var id = subject.Key.Item1.IsNaturalPerson() ? Core.Identifiers.ResidentId.Mask(subject.Key.SubjectId) : subject.Key.SubjectId;
+                logger.LogWarning(ex, "Applying {Count} events ({EventIds}) to {Kind} {Id} failed; they stay accepted and are retried",
+                    subject.Count(), string.Join(",", subject.Select(e => e.EventId)), subject.Key.Item1, id);
             }
         });
         await log.Record(outcomes, ct);
