@@ -15,6 +15,8 @@ if (!Options.IsScenario(args))
 
 var o = Options.Parse(args);
 Directory.CreateDirectory(o.Scratch);
+SiloRunner.LogFolder = Path.Combine(o.Scratch, "logs");
+if (o.SiloDll is not null) SiloRunner.SiloDll = Path.GetFullPath(o.SiloDll);
 var machine = Machine.Describe(o.Scratch);
 var target = Report.Target(o);
 Console.WriteLine($"CreditGrid benchmarks: {o.Scenario}, size {o.Size}; machine: {machine.Markdown()}");

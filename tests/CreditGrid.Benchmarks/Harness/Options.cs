@@ -32,6 +32,9 @@ public sealed class Options
     public string Scratch { get; private init; } = Path.Combine(Path.GetTempPath(), "creditgrid-bench");
     public string CommandLine { get; private init; } = "";
     public bool PostgresSkipped { get; private init; }
+    public string? SiloDll { get; private init; }
+    public TimeSpan MemoryDeadline { get; private init; }
+    public TimeSpan Drain { get; private init; }
 
     public static bool IsScenario(string[] args) => args.Length > 0 && Scenarios.Contains(args[0]);
 
@@ -66,13 +69,16 @@ public sealed class Options
             Rates = Ints("rates", [200, 1000, 5000], [200, 1000, 5000]),
             Seconds = Dbl("seconds", 20, 1),
             WarmupSeconds = Dbl("warmup", 3, 0.3),
-            LatencyEventCap = Int("latency-cap", 200_000, 300),
+            LatencyEventCap = Int("latency-cap", 30_000, 300),
             MemorySizes = Ints("memory-sizes", [100_000, 1_000_000], [400]),
-            IdleSubjects = Int("idle-subjects", 100_000, 300),
+            IdleSubjects = Int("idle-subjects", 20_000, 300),
             IdleAge = TimeSpan.FromSeconds(Dbl("idle-age", 60, 4)),
             IdleQuantum = TimeSpan.FromSeconds(Dbl("idle-quantum", 10, 1)),
             PerEventCap = Int("per-event-cap", 10_000, 200),
             Scratch = map.GetValueOrDefault("scratch", Path.Combine(Path.GetTempPath(), "creditgrid-bench")),
+            SiloDll = map.GetValueOrDefault("silo-dll"),
+            MemoryDeadline = TimeSpan.FromMinutes(Dbl("memory-minutes", 8, 2)),
+            Drain = TimeSpan.FromSeconds(Dbl("drain", 180, 30)),
             CommandLine = "dotnet run -c Release --project tests/CreditGrid.Benchmarks -- " + string.Join(' ', args),
         };
     }

@@ -24,7 +24,7 @@ public static class Report
         o.Out ?? (o.Tiny ? Path.Combine(o.Scratch, "benchmarks-tiny.md") : Path.Combine(RepositoryRoot(), "docs", "benchmarks.md"));
 
     public static string Header(Options o, Machine machine, double load) =>
-        $"_Measured {DateTimeOffset.UtcNow.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC · `{o.CommandLine}` · size {o.Size} · " +
+        $"_Written {DateTimeOffset.UtcNow.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC (end of the scenario) · `{o.CommandLine}` · size {o.Size} · " +
         $"load average at start {load.ToString("F2", CultureInfo.InvariantCulture)}_  \n_Machine: {machine.Markdown()}_\n";
 
     public static void Write(string file, string scenario, string block)

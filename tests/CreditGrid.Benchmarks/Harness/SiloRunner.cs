@@ -34,7 +34,8 @@ public sealed partial class SiloRunner : IAsyncDisposable
     public string? ControlDirectory { get; }
     public string Output { get { lock (_output) return _output.ToString(); } }
 
-    public static string SiloDll => Path.Combine(AppContext.BaseDirectory, "CreditGrid.Silo.dll");
+    /// <summary>The program to start: the one built beside the harness, or --silo-dll (e.g. an experimental build).</summary>
+    public static string SiloDll { get; set; } = Path.Combine(AppContext.BaseDirectory, "CreditGrid.Silo.dll");
 
     /// <summary>
     /// Starts the program. <paramref name="collection"/> sets Orleans' GrainCollectionOptions through the benchmark's
@@ -62,6 +63,9 @@ public sealed partial class SiloRunner : IAsyncDisposable
             $"--Auth:ApiKeys:2:Key={CreditCenter}", "--Auth:ApiKeys:2:Department=区社会信用中心", "--Auth:ApiKeys:2:Roles:0=credit-center",
         ];
         foreach (var arg in arguments) start.ArgumentList.Add(arg);
+        // For profiling runs: CREDITGRID_BENCH_SILO_ENV="DOTNET_PerfMapEnabled=1;DOTNET_gcServer=0" is passed to the silo.
+        foreach (var pair in (Environment.GetEnvironmentVariable("CREDITGRID_BENCH_SILO_ENV") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
+            if (pair.Split('=', 2) is [var name, var value]) start.Environment[name] = value;
         string? control = null;
         if (hook || collection is not null)
         {
@@ -136,6 +140,30 @@ public sealed partial class SiloRunner : IAsyncDisposable
 
     public sealed record HeapReport(long HeapBytes, long CommittedBytes, string Settings);
 
+    /// <summary>Durations of the silo's traced operations since the last call (the hook's ActivityListener), or empty without the hook.</summary>
+    public async Task<List<Span>> Spans()
+    {
+        var list = new List<Span>();
+        if (ControlDirectory is null) return list;
+        var id = Guid.NewGuid().ToString("N");
+        var reply = Path.Combine(ControlDirectory, id + ".reply");
+        await File.WriteAllTextAsync(Path.Combine(ControlDirectory, id + ".spans"), "");
+        for (var i = 0; i < 300 && !File.Exists(reply); i++) await Task.Delay(100);
+        if (!File.Exists(reply)) return list;
+        await Task.Delay(50);
+        foreach (var line in await File.ReadAllLinesAsync(reply))
+        {
+            var f = line.Split('\t');
+            if (f.Length < 6) continue;
+            double D(int i) => double.Parse(f[i], CultureInfo.InvariantCulture);
+            list.Add(new Span(f[0], (long)D(1), D(2), D(3), D(4), D(5)));
+        }
+        return list;
+    }
+
+    /// <summary>One traced operation: how many, total, median, 99th percentile and longest, in milliseconds.</summary>
+    public sealed record Span(string Name, long Count, double TotalMs, double P50, double P99, double Max);
+
     private async Task WaitReady()
     {
         for (var i = 0; i < 600; i++)
@@ -159,6 +187,34 @@ public sealed partial class SiloRunner : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>Where the silo's console output is kept after the run (the data folder is deleted).</summary>
+    public static string LogFolder { get; set; } = Path.Combine(Path.GetTempPath(), "creditgrid-bench", "logs");
+
+    public string LogFile { get; } = Path.Combine(LogFolder, $"silo-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..6]}.log");
+
+    /// <summary>Warnings and errors the silo logged so far (console logger lines "warn:", "fail:", "crit:"), by the first line of their message.</summary>
+    public Dictionary<string, int> Problems()
+    {
+        var counts = new Dictionary<string, int>();
+        var lines = Output.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i];
+            if (!(line.StartsWith("warn:", StringComparison.Ordinal) || line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal))) continue;
+            var message = i + 1 < lines.Length ? lines[i + 1].Trim() : "";
+            message = Digits().Replace(Activation().Replace(message, "[activation]"), "N");
+            var key = $"{line[..4]} {line[5..].Trim().Split('[')[0]}: {message[..Math.Min(140, message.Length)]}";
+            counts[key] = counts.GetValueOrDefault(key) + 1;
+        }
+        return counts;
+    }
+
+    [GeneratedRegex(@"[0-9A-Z]{18}|\d+")]
+    private static partial Regex Digits();
+
+    [GeneratedRegex(@"\[Activation: [^\]]*\]|#GrainType=[^ ,\]]*|@[0-9a-f]{8,}")]
+    private static partial Regex Activation();
+
     public ValueTask DisposeAsync()
     {
         _plain.Dispose();
@@ -168,6 +224,12 @@ public sealed partial class SiloRunner : IAsyncDisposable
             _process.WaitForExit();
         }
         _process.Dispose();
+        try
+        {
+            Directory.CreateDirectory(LogFolder);
+            File.WriteAllText(LogFile, Output);
+        }
+        catch (IOException) { }
         return ValueTask.CompletedTask;
     }
 }

@@ -14,7 +14,7 @@ public static class Ingest
     public sealed record GridRun(
         string Store, string Distribution, int Subjects, long Events, long Accepted, long Refused,
         double DurableSeconds, double AppliedSeconds, long MaxBacklog, CpuSplit Cpu, long WriteBytes, long WriteCalls,
-        long DiskBytes, long RssBytes, Dictionary<string, long> States, string[] Errors)
+        long DiskBytes, long RssBytes, Dictionary<string, long> States, string[] Errors, string SiloProblems, string Spans)
     {
         public double DurableRate => Accepted / DurableSeconds;
         public double AppliedRate => Accepted / AppliedSeconds;
@@ -63,12 +63,14 @@ public static class Ingest
     private static void Print(GridRun r) =>
         Console.WriteLine($"  accepted {r.Accepted}, refused {r.Refused}; durable {r.DurableRate:F0}/s, applied {r.AppliedRate:F0}/s; " +
                           $"cpu {r.Cpu.Markdown()}; states {string.Join(", ", r.States.Select(kv => $"{kv.Key}={kv.Value}"))}" +
+                          (r.Spans.Length > 0 ? "; " + r.Spans : "") +
+                          (r.SiloProblems.Length > 0 ? "; silo log: " + r.SiloProblems : "") +
                           (r.Errors.Length > 0 ? "; errors: " + string.Join(" / ", r.Errors) : ""));
 
     public static async Task<GridRun> RunGrid(Options o, string storeKind, string distribution, int subjects, List<byte[]> batches, SiloRunner? reuse = null)
     {
         await using var store = await Store.Create(storeKind, o.RunFolder($"ingest-{storeKind}-{distribution}"));
-        await using var silo = await SiloRunner.Start(store.Folder, store.SiloArguments);
+        await using var silo = await SiloRunner.Start(store.Folder, store.SiloArguments, hook: true);
         return await Measure(o, store, silo, storeKind, distribution, subjects, batches);
     }
 
@@ -81,6 +83,7 @@ public static class Ingest
             var warmup = Workload.Batches($"warm-{Guid.NewGuid():N}", 50, 50, 50, firstSubject: 90_000_000);
             await Workload.Send(client, warmup, 1);
             await WaitDrained(store, TimeSpan.FromSeconds(60));
+            await silo.Spans(); // forget the warm-up
         }
         var totalEvents = batches.Sum(b => CountEvents(b));
         var io0 = silo.Io;
@@ -101,12 +104,31 @@ public static class Ingest
         }
         var applied = sw.Elapsed.TotalSeconds;
         var split = cpu.Stop();
+        var spans = await silo.Spans();
         var sent = await sending;
         var io1 = silo.Io;
         return new GridRun(store.Label, distribution, subjects, totalEvents, sent.Accepted, sent.Refused, double.IsNaN(durable) ? applied : durable, applied,
             maxBacklog, split, io1.GetValueOrDefault("write_bytes") - io0.GetValueOrDefault("write_bytes"),
             io1.GetValueOrDefault("syscw") - io0.GetValueOrDefault("syscw"), await store.SizeOnDisk(), silo.Rss, await store.IntakeStates(),
-            silo.HasExited ? [.. sent.Errors, "silo exited: " + silo.Output[^Math.Min(2000, silo.Output.Length)..]] : sent.Errors);
+            silo.HasExited ? [.. sent.Errors, "silo exited: " + silo.Output[^Math.Min(2000, silo.Output.Length)..]] : sent.Errors, Summarise(silo), Describe(spans));
+    }
+
+    /// <summary>Pump rounds and grain calls as the silo traced them (intake.pump = one round, subject.apply = one grain call).</summary>
+    public static string Describe(List<SiloRunner.Span> spans)
+    {
+        var parts = new List<string>();
+        if (spans.FirstOrDefault(s => s.Name == "intake.pump") is { } pump)
+            parts.Add($"{Stats.N(pump.Count)} pump rounds, median {pump.P50:F0} ms, p99 {pump.P99:F0} ms, longest {pump.Max:F0} ms, busy {pump.TotalMs / 1000:F1} s");
+        if (spans.FirstOrDefault(s => s.Name == "subject.apply") is { } apply)
+            parts.Add($"{Stats.N(apply.Count)} grain Apply calls, median {apply.P50:F1} ms, p99 {apply.P99:F0} ms, {apply.TotalMs / Math.Max(1, apply.Count):F1} ms mean");
+        return string.Join("; ", parts);
+    }
+
+    /// <summary>The silo's warnings during the run, most frequent first (its full log is kept in the scratch folder).</summary>
+    public static string Summarise(SiloRunner silo)
+    {
+        var problems = silo.Problems();
+        return problems.Count == 0 ? "" : string.Join("; ", problems.OrderByDescending(p => p.Value).Take(3).Select(p => $"{p.Value}× {p.Key}"));
     }
 
     private static int CountEvents(byte[] batch)
@@ -145,7 +167,9 @@ public static class Ingest
         foreach (var r in grid)
         {
             var notes = $"max backlog {Stats.N(r.MaxBacklog)}; states {string.Join(", ", r.States.Select(kv => $"{kv.Key} {Stats.N(kv.Value)}"))}; db {Stats.Bytes(r.DiskBytes)}; RSS {Stats.Bytes(r.RssBytes)}"
-                        + (r.Refused > 0 || r.Errors.Length > 0 ? $"; refused {r.Refused}: {string.Join(" / ", r.Errors)}" : "");
+                        + (r.Refused > 0 || r.Errors.Length > 0 ? $"; refused {r.Refused}: {string.Join(" / ", r.Errors)}" : "")
+                        + (r.Spans.Length > 0 ? $"; {r.Spans}" : "")
+                        + (r.SiloProblems.Length > 0 ? $"; silo log: {r.SiloProblems}" : "; no warnings in the silo log");
             t.Add(r.Store, $"{Stats.N(r.Subjects)} ({r.Distribution})", "CreditGrid", r.Accepted, r.DurableRate, r.AppliedRate, r.Cpu.Markdown(),
                 r.Cpu.Silo * 1e6 / Math.Max(1, r.Accepted), $"{Stats.Bytes(r.WriteBytes / (double)Math.Max(1, r.Accepted))}/event, {r.WriteCalls / (double)Math.Max(1, r.Accepted):F1} write calls/event", notes);
         }
@@ -153,10 +177,10 @@ public static class Ingest
         {
             var subjects = grid.FirstOrDefault(g => g.Store == c.Store && g.Distribution == c.Distribution)?.Subjects ?? 0;
             t.Add(c.Store, $"{Stats.N(Math.Min(subjects, c.Events))} ({c.Distribution})", c.Mode == Conventional.Mode.TransactionPerRequest ? "conventional, 1 transaction/request" : "conventional, 1 transaction/event",
-                c.Accepted, c.Rate, c.Rate, c.Cpu.Markdown("-"), null, null, (c.Errors.Length > 0 ? string.Join(" / ", c.Errors) : "synchronous: applied when the 207 returns"));
+                c.Accepted, c.Rate, c.Rate, c.Cpu.Markdown(null), null, null, (c.Errors.Length > 0 ? string.Join(" / ", c.Errors) : "synchronous: applied when the 207 returns"));
         }
         foreach (var (kind, c) in ceilings)
-            t.Add(c.Store, "—", "ceiling (plain client)", c.Rows, c.RowsPerSecond, null, c.Cpu.Markdown("-"), null, null, c.Detail);
+            t.Add(c.Store, "—", "ceiling (plain client)", c.Rows, c.RowsPerSecond, null, c.Cpu.Markdown(null), null, null, c.Detail);
         sb.AppendLine(t.ToString());
 
         sb.AppendLine("Against the targets (applied events/s of CreditGrid; ratios to the baselines above):").AppendLine();
