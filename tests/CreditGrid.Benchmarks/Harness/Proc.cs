@@ -170,7 +170,8 @@ public sealed class CpuWindow
 /// <summary>CPU seconds over a wall-clock window; Capacity is cores × wall.</summary>
 public sealed record CpuSplit(double Wall, double Silo, double Harness, double Database, double Other, double Capacity)
 {
-    public string Markdown(string? siloName = "silo") =>
-        (siloName is null ? $"harness (client + in-process server) {Harness:F1} s" : $"{siloName} {Silo:F1} s, harness {Harness:F1} s")
+    /// <param name="siloName">null: no silo; the harness is named by <paramref name="harnessName"/>.</param>
+    public string Markdown(string? siloName = "silo", string harnessName = "harness (client + in-process server)") =>
+        (siloName is null ? $"{harnessName} {Harness:F1} s" : $"{siloName} {Silo:F1} s, harness {Harness:F1} s")
         + (Database > 0 ? $", db server {Database:F1} s" : "") + $", other {Other:F1} s of {Capacity:F0} core·s";
 }
