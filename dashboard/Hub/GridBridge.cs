@@ -12,12 +12,13 @@ namespace CreditGrid.Dashboard.Hub;
 
 /// <summary>
 /// One bridge per silo: subscribes to the grid's changes and boards streams (the Orleans cluster is the backplane) and
-/// broadcasts to this silo's SignalR connections, flushing every 50 ms. Grains publish only after their state is
+/// broadcasts to this silo's SignalR connections, flushing 10 ms after a change arrives. Grains publish only after their state is
 /// written, so every message follows a durable change. A board that changes several times in one flush is sent once.
 /// </summary>
 public sealed class GridBridge(IClusterClient cluster, IHubContext<GridHub> hub, IHostApplicationLifetime lifetime, ILogger<GridBridge> logger) : BackgroundService
 {
-    private static readonly TimeSpan FlushEvery = TimeSpan.FromMilliseconds(50);
+    /// <summary>How long the bridge waits after the first queued message for others to join it in one flush.</summary>
+    private static readonly TimeSpan Coalesce = TimeSpan.FromMilliseconds(10);
     private readonly Channel<(string Method, string? Key, object Payload)> _outbox = Channel.CreateUnbounded<(string, string?, object)>();
     private readonly List<StreamSubscriptionHandle<EvaluationChange>> _changeHandles = [];
     private StreamSubscriptionHandle<StreetBoard>? _boardHandle;
@@ -34,11 +35,11 @@ public sealed class GridBridge(IClusterClient cluster, IHubContext<GridHub> hub,
         await using (stoppingToken.Register(() => started.TrySetCanceled()))
             await started.Task;
         await Subscribe(stoppingToken);
-        using var timer = new PeriodicTimer(FlushEvery);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        while (await _outbox.Reader.WaitToReadAsync(stoppingToken))
         {
             try
             {
+                await Task.Delay(Coalesce, stoppingToken);
                 await Flush(stoppingToken);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)

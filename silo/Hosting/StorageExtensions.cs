@@ -1,3 +1,7 @@
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Orleans.Runtime.Hosting;
+using Orleans.Storage;
 using CreditGrid.Core.Grid;
 using CreditGrid.Silo.Intake;
 using CreditGrid.Silo.Storage;
@@ -40,14 +44,25 @@ public static class StorageExtensions
         return services;
     }
 
-    /// <summary>Orleans grain state through the ADO.NET provider on the same database (docs/sqlite-persistence.md, docs/postgres.md).</summary>
+    /// <summary>
+    /// Orleans grain state on the same database. PostgreSQL: the stock ADO.NET provider (docs/postgres.md). SQLite: the
+    /// same provider's queries and rows, committed in groups by <see cref="SqliteGroupCommitGrainStorage"/> (one writer at
+    /// a time is SQLite's limit: docs/sqlite-persistence.md, docs/benchmarks.md).
+    /// </summary>
     public static ISiloBuilder AddCreditGridGrainStorage(this ISiloBuilder silo, IConfiguration configuration)
     {
         var options = StorageOf(configuration);
+        if (options.IsSqlite)
+        {
+            silo.Services.AddGrainStorage(GrainStorage, (sp, _) => new SqliteGroupCommitGrainStorage(
+                sp.GetRequiredService<Database>(), sp.GetRequiredService<IGrainStorageSerializer>(),
+                sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId));
+            return silo;
+        }
         silo.AddAdoNetGrainStorage(GrainStorage, o =>
         {
             o.Invariant = Invariant(options);
-            o.ConnectionString = Database.Normalise(options);
+            o.ConnectionString = options.ConnectionString;
         });
         return silo;
     }

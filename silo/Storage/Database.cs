@@ -14,6 +14,7 @@ namespace CreditGrid.Silo.Storage;
 public sealed class Database
 {
     private readonly SemaphoreSlim? _writeGate;
+    private readonly SqliteDataSource? _sqlite;
 
     public Database(IOptions<StorageOptions> options)
     {
@@ -23,6 +24,7 @@ public sealed class Database
         if (!IsPostgres)
         {
             _writeGate = new SemaphoreSlim(1, 1);
+            _sqlite = new SqliteDataSource(ConnectionString);
             FilePath = Path.GetFullPath(new SqliteConnectionStringBuilder(ConnectionString).DataSource);
         }
     }
@@ -45,6 +47,7 @@ public sealed class Database
 
     public async Task<DbConnection> Open(CancellationToken ct = default)
     {
+        if (_sqlite is not null) return await _sqlite.OpenConnectionAsync(ct);
         var connection = Factory.CreateConnection()!;
         connection.ConnectionString = ConnectionString;
         await connection.OpenAsync(ct);

@@ -17,6 +17,7 @@ public sealed class SqlEventIntake(Database database, IntakeSignal signal, GridC
         var results = await database.Write(async (connection, tx) =>
         {
             var list = new List<IntakeResult>(items.Count);
+            var timeliness = new Dictionary<string, (int Total, int Late)>(StringComparer.Ordinal);
             var now = clock.Now.ToString("O", CultureInfo.InvariantCulture);
             foreach (var item in items)
             {
@@ -45,15 +46,21 @@ public sealed class SqlEventIntake(Database database, IntakeSignal signal, GridC
                     await index.ExecuteNonQueryAsync(ct);
                 if (IndicatorCatalog.Default.TryGet(e.Indicator, out var entry) && DoublePublicity.Applies(entry))
                 {
-                    var late = DoublePublicity.IsLate(entry, e.OccurredAt, e.ReportedAt, RulesOptions.Default) ? 1 : 0;
-                    await using var count = Database.Command(connection, """
-                        INSERT INTO department_timeliness (department, total, late) VALUES (@dept, 1, @late)
-                        ON CONFLICT (department) DO UPDATE SET total = department_timeliness.total + 1, late = department_timeliness.late + excluded.late
-                        """, tx, ("@dept", e.Department), ("@late", late));
-                    await count.ExecuteNonQueryAsync(ct);
+                    var (total, late) = timeliness.GetValueOrDefault(e.Department);
+                    timeliness[e.Department] = (total + 1, late + (DoublePublicity.IsLate(entry, e.OccurredAt, e.ReportedAt, RulesOptions.Default) ? 1 : 0));
                 }
                 list.Add(new IntakeResult(e.EventId, IntakeDisposition.Accepted,
                     new EventStatus(e.EventId, EventState.Accepted, e.SubjectKind, e.SubjectId, e.Department, [recordId], null)));
+            }
+            // One counter row per department and request, written last: on PostgreSQL the row lock then serialises
+            // concurrent requests of one department only for the end of their transactions.
+            foreach (var (department, (total, late)) in timeliness.OrderBy(t => t.Key, StringComparer.Ordinal))
+            {
+                await using var count = Database.Command(connection, """
+                    INSERT INTO department_timeliness (department, total, late) VALUES (@dept, @total, @late)
+                    ON CONFLICT (department) DO UPDATE SET total = department_timeliness.total + excluded.total, late = department_timeliness.late + excluded.late
+                    """, tx, ("@dept", department), ("@total", total), ("@late", late));
+                await count.ExecuteNonQueryAsync(ct);
             }
             return list;
         }, ct);
