@@ -14,11 +14,18 @@ public static class CreditGridHost
     public const string DefaultUrl = "http://127.0.0.1:5080";
 
     /// <summary>The configuration the host would read (appsettings, environment, command line), for one-off commands.</summary>
-    public static IConfiguration Configuration(string[] args) => WebApplication.CreateBuilder(args).Configuration;
+    public static IConfiguration Configuration(string[] args) => WebApplication.CreateBuilder(Defaults(args)).Configuration;
+
+    /// <summary>
+    /// appsettings are read once: reloading them on change makes .NET watch the whole content root, and the embedded
+    /// database lives under it (data/), so every SQLite write woke the watcher (3-5 % of the silo's CPU under load,
+    /// docs/benchmarks.md). A later --hostBuilder:reloadConfigOnChange=true on the command line still wins.
+    /// </summary>
+    private static string[] Defaults(string[] args) => ["--hostBuilder:reloadConfigOnChange=false", .. args];
 
     public static async Task<WebApplication> BuildAsync(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = WebApplication.CreateBuilder(Defaults(args));
         if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls(DefaultUrl);
 
         // Fail at start, naming the bad entry, if the catalogue data is broken (docs/catalogue.md).

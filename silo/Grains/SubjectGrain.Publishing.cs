@@ -1,5 +1,6 @@
 using CreditGrid.Core;
 using CreditGrid.Core.Grid;
+using CreditGrid.Core.Rules;
 
 namespace CreditGrid.Silo.Grains;
 
@@ -13,18 +14,18 @@ public abstract partial class SubjectGrain
     {
         Dossier.Exists = true;
         Dossier.Version++;
-        var change = Diff(eventId);
+        var evaluation = Evaluate(services.Clock.Today);
+        var change = Diff(evaluation, eventId);
         await state.WriteStateAsync();
-        await Reschedule();
+        await Reschedule(evaluation);
         if (deliveries.Count > 0) await Publish(deliveries);
         if (change is not null) await Announce(change);
     }
 
     /// <summary>Compares the live evaluation with the last one published; records the new one in the dossier.</summary>
-    private EvaluationChange? Diff(string? eventId)
+    private EvaluationChange? Diff(Evaluation e, string? eventId)
     {
         var today = services.Clock.Today;
-        var e = Evaluate(today);
         var before = Dossier.Published;
         Dossier.Published = new PublishedEvaluation(e.Score, e.Grade, e.Stars, today);
         if (before is not null && before.Score == e.Score && before.Grade == e.Grade && before.Stars == e.Stars) return null;
@@ -52,10 +53,10 @@ public abstract partial class SubjectGrain
             .OnNextAsync(change);
 
     /// <summary>Writes when this subject must next be woken: the next date its evaluation changes by itself, or a redelivery.</summary>
-    protected async Task Reschedule()
+    protected async Task Reschedule(Evaluation? current = null)
     {
         DateTimeOffset? wake = null;
-        if (Evaluate(services.Clock.Today).NextChangeAt is { } next) wake = GridClock.StartOf(next);
+        if ((current ?? Evaluate(services.Clock.Today)).NextChangeAt is { } next) wake = GridClock.StartOf(next);
         if (Dossier.Outbox.Count > 0)
         {
             var redeliver = services.Clock.Now + RedeliveryDelay;
@@ -71,7 +72,8 @@ public abstract partial class SubjectGrain
     {
         if (!Dossier.Exists) return;
         Dossier.WakeAt = null; // force the schedule to be written again
-        var change = Diff(eventId: null);
+        var evaluation = Evaluate(services.Clock.Today);
+        var change = Diff(evaluation, eventId: null);
         if (change is not null)
         {
             Dossier.Version++;
@@ -79,6 +81,6 @@ public abstract partial class SubjectGrain
             await Announce(change with { Version = Dossier.Version });
         }
         if (Dossier.Outbox.Count > 0) await Publish(Dossier.Outbox);
-        await Reschedule();
+        await Reschedule(evaluation);
     }
 }

@@ -52,18 +52,21 @@ public static class StorageExtensions
     public static ISiloBuilder AddCreditGridGrainStorage(this ISiloBuilder silo, IConfiguration configuration)
     {
         var options = StorageOf(configuration);
+        silo.Services.AddSingleton<GrainStateFormat>();
         if (options.IsSqlite)
         {
             silo.Services.AddGrainStorage(GrainStorage, (sp, _) => new SqliteGroupCommitGrainStorage(
-                sp.GetRequiredService<Database>(), sp.GetRequiredService<IGrainStorageSerializer>(),
+                sp.GetRequiredService<Database>(), sp.GetRequiredService<GrainStateFormat>(),
                 sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId));
             return silo;
         }
-        silo.AddAdoNetGrainStorage(GrainStorage, o =>
-        {
-            o.Invariant = Invariant(options);
-            o.ConnectionString = options.ConnectionString;
-        });
+        silo.AddAdoNetGrainStorage(GrainStorage, (OptionsBuilder<AdoNetGrainStorageOptions> builder) =>
+            builder.Configure<GrainStateFormat>((o, format) =>
+            {
+                o.Invariant = Invariant(options);
+                o.ConnectionString = options.ConnectionString;
+                o.GrainStorageSerializer = format;
+            }));
         return silo;
     }
 }

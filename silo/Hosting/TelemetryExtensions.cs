@@ -6,7 +6,8 @@ using OpenTelemetry.Trace;
 namespace CreditGrid.Silo.Hosting;
 
 /// <summary>
-/// OpenTelemetry: traces (HTTP → intake pump → grain, with the eventId), the grid's meters and Orleans' meters;
+/// OpenTelemetry: traces (HTTP → intake pump → grain, with the eventId; Orleans' call spans when exported), the grid's
+/// meters and Orleans' meters;
 /// Prometheus text at /metrics always, OTLP export when OTEL_EXPORTER_OTLP_ENDPOINT is set.
 /// </summary>
 public static class TelemetryExtensions
@@ -24,9 +25,10 @@ public static class TelemetryExtensions
             })
             .WithTracing(t =>
             {
-                t.AddSource(GridMetrics.Name, "Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application")
-                 .AddAspNetCoreInstrumentation();
-                if (otlp) t.AddOtlpExporter();
+                t.AddSource(GridMetrics.Name).AddAspNetCoreInstrumentation();
+                // Orleans' own spans (one per grain call, stream and pubsub message) only when they are exported: with
+                // nobody reading them they cost 3.5-7 % of the silo's CPU under load (docs/benchmarks.md).
+                if (otlp) t.AddSource("Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application").AddOtlpExporter();
             });
         return builder;
     }

@@ -32,11 +32,13 @@ internal static class StartupHook
         {
             var listener = new ActivityListener
             {
-                ShouldListenTo = s => s.Name is "CreditGrid" or "Microsoft.Orleans.Runtime" or "Microsoft.Orleans.Application",
+                // The grid's own spans only: listening to Orleans' sources would make every grain call create a span the
+                // shipped silo does not create (it traces Orleans only when exporting, TelemetryExtensions).
+                ShouldListenTo = s => s.Name == "CreditGrid",
                 Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
                 ActivityStopped = a =>
                 {
-                    var list = Spans.GetOrAdd(a.Source.Name == "CreditGrid" ? a.OperationName : "orleans " + a.OperationName, _ => []);
+                    var list = Spans.GetOrAdd(a.OperationName, _ => []);
                     lock (list) if (list.Count < 1_000_000) list.Add(a.Duration.TotalMilliseconds);
                 },
             };

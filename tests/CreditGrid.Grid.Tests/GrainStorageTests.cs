@@ -120,4 +120,39 @@ public class GrainStorageTests(GridCluster grid) : IClassFixture<GridCluster>
         Assert.Equal(0, Database.Long(reader, 2));
         Assert.Equal(1, Database.Long(reader, 3));
     }
+
+    [Fact]
+    public async Task Rows_written_as_json_before_the_binary_format_still_read_and_turn_binary_at_the_next_write()
+    {
+        var key = Guid.NewGuid().ToString("N");
+        var legacy = grid.Service<IGrainStorageSerializer>().Serialize(Named("旧格式")).ToArray();
+        Assert.Equal((byte)'{', legacy[0]);
+        var database = grid.Service<Database>();
+        var serviceId = grid.Service<Microsoft.Extensions.Options.IOptions<ClusterOptions>>().Value.ServiceId;
+        await database.Write(async (connection, tx) =>
+        {
+            await using var insert = Database.Command(connection, """
+                INSERT INTO OrleansGrainState (ServiceId, GrainTypeString, GrainIdN0, GrainIdN1, GrainIdExtensionString, PayloadBinary, Version, ModifiedOnUnixMs)
+                VALUES (@service, 'enterprise', 0, 0, @key, @payload, 5, 0)
+                """, tx, ("@service", serviceId), ("@key", "enterprise:" + key), ("@payload", legacy));
+            await insert.ExecuteNonQueryAsync();
+        });
+
+        var read = new GrainState<Dossier>(new Dossier());
+        await Storage.ReadStateAsync("enterprise", Id(key), read);
+        Assert.Equal("旧格式", read.State!.Name);
+        Assert.Equal("5", read.ETag);
+
+        await Storage.WriteStateAsync("enterprise", Id(key), read);
+        await using var connection = await database.Open();
+        await using var select = Database.Command(connection,
+            "SELECT PayloadBinary FROM OrleansGrainState WHERE GrainTypeString = 'enterprise' AND GrainIdExtensionString = @key", null, ("@key", "enterprise:" + key));
+        var stored = (byte[])(await select.ExecuteScalarAsync())!;
+        Assert.NotEqual((byte)'{', stored[0]);
+        Assert.True(stored.Length < legacy.Length / 2, $"binary {stored.Length} B vs JSON {legacy.Length} B");
+        var again = new GrainState<Dossier>(new Dossier());
+        await Storage.ReadStateAsync("enterprise", Id(key), again);
+        Assert.Equal("旧格式", again.State!.Name);
+        Assert.Equal("6", again.ETag);
+    }
 }
