@@ -64,7 +64,7 @@ public static class StorageExtensions
             builder.Configure<GrainStateFormat>((o, format) =>
             {
                 o.Invariant = Invariant(options);
-                o.ConnectionString = options.ConnectionString;
+                o.ConnectionString = Database.Normalise(options);
                 o.GrainStorageSerializer = format;
             }));
         return silo;

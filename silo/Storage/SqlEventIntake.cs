@@ -29,21 +29,21 @@ public sealed class SqlEventIntake(Database database, IntakeSignal signal, GridC
                     continue;
                 }
                 var recordId = RecordIds.For(e.EventId);
-                await using (var insert = Database.Command(connection, """
+                var insert = Database.Reused(connection, tx, """
                     INSERT INTO intake_events (event_id, body_hash, department, subject_kind, subject_id, payload, state, record_ids, received_at)
                     VALUES (@id, @hash, @dept, @kind, @subject, @payload, 'accepted', @records, @at)
-                    """, tx,
+                    """,
                     ("@id", e.EventId), ("@hash", item.BodyHash), ("@dept", e.Department), ("@kind", e.SubjectKind.ToWire()),
                     ("@subject", e.SubjectId), ("@payload", JsonSerializer.Serialize(e, GridJson.Options)),
-                    ("@records", JsonSerializer.Serialize(new[] { recordId })), ("@at", now)))
-                    await insert.ExecuteNonQueryAsync(ct);
-                await using (var index = Database.Command(connection, """
+                    ("@records", JsonSerializer.Serialize(new[] { recordId })), ("@at", now));
+                await insert.ExecuteNonQueryAsync(ct);
+                var index = Database.Reused(connection, tx, """
                     INSERT INTO record_index (record_id, subject_kind, subject_id, department, event_id)
                     VALUES (@record, @kind, @subject, @dept, @id)
                     ON CONFLICT (record_id) DO NOTHING
-                    """, tx,
-                    ("@record", recordId), ("@kind", e.SubjectKind.ScoredAs().ToWire()), ("@subject", e.SubjectId), ("@dept", e.Department), ("@id", e.EventId)))
-                    await index.ExecuteNonQueryAsync(ct);
+                    """,
+                    ("@record", recordId), ("@kind", e.SubjectKind.ScoredAs().ToWire()), ("@subject", e.SubjectId), ("@dept", e.Department), ("@id", e.EventId));
+                await index.ExecuteNonQueryAsync(ct);
                 if (IndicatorCatalog.Default.TryGet(e.Indicator, out var entry) && DoublePublicity.Applies(entry))
                 {
                     var (total, late) = timeliness.GetValueOrDefault(e.Department);
@@ -135,13 +135,13 @@ public sealed class SqlEventIntake(Database database, IntakeSignal signal, GridC
             var now = clock.Now;
             foreach (var o in outcomes)
             {
-                await using var update = Database.Command(connection, """
+                var update = Database.Reused(connection, tx, """
                     UPDATE intake_events
                     SET state = @state, record_ids = @records, reason = @reason,
                         applied_at = CASE WHEN @state = 'applied' THEN @at ELSE applied_at END
                     WHERE event_id = @id AND state NOT IN ('applied', 'rejected')
                     RETURNING received_at
-                    """, tx,
+                    """,
                     ("@state", Wire(o.State)), ("@records", JsonSerializer.Serialize(o.RecordIds)), ("@reason", o.Reason),
                     ("@at", now.ToString("O", CultureInfo.InvariantCulture)), ("@id", o.EventId));
                 var received = await update.ExecuteScalarAsync(ct);
@@ -154,10 +154,10 @@ public sealed class SqlEventIntake(Database database, IntakeSignal signal, GridC
         database.WriteGrouped(async (connection, tx) =>
         {
             var now = clock.Now;
-            await using var update = Database.Command(connection, """
+            var update = Database.Reused(connection, tx, """
                 UPDATE intake_events SET state = 'applied', applied_at = @at WHERE event_id = @id AND state IN ('accepted', 'delivered')
                 RETURNING received_at
-                """, tx, ("@at", now.ToString("O", CultureInfo.InvariantCulture)), ("@id", eventId));
+                """, ("@at", now.ToString("O", CultureInfo.InvariantCulture)), ("@id", eventId));
             if (await update.ExecuteScalarAsync(ct) is string at) Applied(at, now);
         });
 
@@ -169,8 +169,10 @@ public sealed class SqlEventIntake(Database database, IntakeSignal signal, GridC
 
     private static async Task<(string Hash, EventStatus Status)?> Read(DbConnection connection, DbTransaction? tx, string eventId, CancellationToken ct)
     {
-        await using var command = Database.Command(connection,
-            "SELECT body_hash, state, subject_kind, subject_id, department, record_ids, reason FROM intake_events WHERE event_id = @id", tx, ("@id", eventId));
+        const string sql = "SELECT body_hash, state, subject_kind, subject_id, department, record_ids, reason FROM intake_events WHERE event_id = @id";
+        // Inside a transaction the same lookup runs once per event of the batch: compile it once.
+        await using var owned = tx is null ? Database.Command(connection, sql, null, ("@id", eventId)) : null;
+        var command = owned ?? Database.Reused(connection, tx!, sql, ("@id", eventId));
         await using var reader = await command.ExecuteReaderAsync(ct);
         if (!await reader.ReadAsync(ct)) return null;
         SubjectKinds.TryParse(reader.GetString(2), out var kind);

@@ -23,11 +23,11 @@ public sealed class SqlRecordDirectory(Database database) : IRecordIndex
     public Task Add(RecordLocation location, CancellationToken ct = default) =>
         database.WriteGrouped(async (connection, tx) =>
         {
-            await using var command = Database.Command(connection, """
+            var command = Database.Reused(connection, tx, """
                 INSERT INTO record_index (record_id, subject_kind, subject_id, department, event_id)
                 VALUES (@record, @kind, @subject, @dept, @event)
                 ON CONFLICT (record_id) DO NOTHING
-                """, tx, ("@record", location.RecordId), ("@kind", location.Kind.ToWire()), ("@subject", location.SubjectId),
+                """, ("@record", location.RecordId), ("@kind", location.Kind.ToWire()), ("@subject", location.SubjectId),
                 ("@dept", location.Department), ("@event", location.EventId));
             await command.ExecuteNonQueryAsync(ct);
         });
@@ -135,12 +135,12 @@ public sealed class SqlDueWork(Database database) : IDueWork
     public Task Set(string grainKind, string grainId, DateTimeOffset? dueAt, CancellationToken ct = default) =>
         database.WriteGrouped(async (connection, tx) =>
         {
-            await using var command = dueAt is { } at
-                ? Database.Command(connection, """
+            var command = dueAt is { } at
+                ? Database.Reused(connection, tx, """
                     INSERT INTO due_work (grain_kind, grain_id, due_at) VALUES (@kind, @id, @at)
                     ON CONFLICT (grain_kind, grain_id) DO UPDATE SET due_at = excluded.due_at
-                    """, tx, ("@kind", grainKind), ("@id", grainId), ("@at", at.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)))
-                : Database.Command(connection, "DELETE FROM due_work WHERE grain_kind = @kind AND grain_id = @id", tx, ("@kind", grainKind), ("@id", grainId));
+                    """, ("@kind", grainKind), ("@id", grainId), ("@at", at.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)))
+                : Database.Reused(connection, tx, "DELETE FROM due_work WHERE grain_kind = @kind AND grain_id = @id", ("@kind", grainKind), ("@id", grainId));
             await command.ExecuteNonQueryAsync(ct);
         });
 

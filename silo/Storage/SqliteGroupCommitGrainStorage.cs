@@ -71,7 +71,7 @@ public sealed class SqliteGroupCommitGrainStorage(Database database, IGrainStora
         string? version = null;
         await database.WriteGrouped(async (connection, tx) =>
         {
-            await using var command = Database.Command(connection, sql, tx, parameters);
+            var command = Database.Reused(connection, tx, sql, parameters);
             var result = await command.ExecuteScalarAsync();
             version = result is null or DBNull ? null : Convert.ToInt64(result, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
             // Throwing rolls the group back; Database then retries each write alone, so only this one fails.
