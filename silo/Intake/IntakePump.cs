@@ -11,7 +11,7 @@ namespace CreditGrid.Silo.Intake;
 public sealed class IntakePump(IIntakeLog log, IntakeSignal signal, IGrainFactory grains, IConfiguration configuration, ILogger<IntakePump> logger) : BackgroundService
 {
     private const int BatchSize = 2000;
-    private const int Parallelism = 64;
+    private const int Parallelism = 128;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -43,8 +43,10 @@ public sealed class SqliteGroupCommitGrainStorage(Database database, IGrainStora
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         var queries = await Load();
-        var payload = serializer.Serialize(grainState.State).ToArray();
-        var parameters = Key(stateName, grainId).Append(("GrainStateVersion", Version(grainState.ETag))).Append(("PayloadBinary", payload)).ToArray();
+        var serialized = serializer.Serialize(grainState.State);
+        var payload = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(serialized.ToMemory(), out var whole) && whole.Offset == 0 && whole.Count == whole.Array!.Length
+            ? whole.Array : serialized.ToArray();
+        var parameters = Key(stateName, grainId).Append(("@GrainStateVersion", Version(grainState.ETag))).Append(("@PayloadBinary", payload)).ToArray();
         var version = await Change(queries.Write, parameters, stateName, grainId, grainState.ETag);
         grainState.ETag = version;
         grainState.RecordExists = true;
@@ -59,7 +61,7 @@ public sealed class SqliteGroupCommitGrainStorage(Database database, IGrainStora
             await ReadStateAsync(stateName, grainId, grainState);
             if (grainState.ETag is null) return;
         }
-        var parameters = Key(stateName, grainId).Append(("GrainStateVersion", Version(grainState.ETag))).ToArray();
+        var parameters = Key(stateName, grainId).Append(("@GrainStateVersion", Version(grainState.ETag))).ToArray();
         grainState.ETag = await Change(queries.Clear, parameters, stateName, grainId, grainState.ETag);
         grainState.RecordExists = false;
         grainState.State = Activator.CreateInstance<T>();
@@ -95,7 +97,8 @@ public sealed class SqliteGroupCommitGrainStorage(Database database, IGrainStora
             extension = ext;
         }
         else extension = grainId.Key.ToString();
-        return [("ServiceId", serviceId), ("GrainTypeString", stateName), ("GrainIdN0", n0), ("GrainIdN1", n1), ("GrainIdExtensionString", extension)];
+        // Named as the query texts write them (@Name): Microsoft.Data.Sqlite then binds without trying prefixes.
+        return [("@ServiceId", serviceId), ("@GrainTypeString", stateName), ("@GrainIdN0", n0), ("@GrainIdN1", n1), ("@GrainIdExtensionString", extension)];
     }
 
     private static object? Version(string? etag) => string.IsNullOrWhiteSpace(etag) ? null : int.Parse(etag, CultureInfo.InvariantCulture);
