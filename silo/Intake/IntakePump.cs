@@ -10,8 +10,11 @@ namespace CreditGrid.Silo.Intake;
 /// </summary>
 public sealed class IntakePump(IIntakeLog log, IntakeSignal signal, IGrainFactory grains, IConfiguration configuration, ILogger<IntakePump> logger) : BackgroundService
 {
-    private const int BatchSize = 2000;
-    private const int Parallelism = 128;
+    /// <summary>Events claimed per round (Intake:BatchSize): more lets a busy subject take several in one write.</summary>
+    private readonly int _batchSize = configuration.GetValue("Intake:BatchSize", 2000);
+
+    /// <summary>Grain calls in flight per round (Intake:Parallelism): more lets more writes share a group commit.</summary>
+    private readonly int _parallelism = configuration.GetValue("Intake:Parallelism", 128);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -21,7 +24,7 @@ public sealed class IntakePump(IIntakeLog log, IntakeSignal signal, IGrainFactor
         {
             try
             {
-                var pending = await log.Pending(BatchSize, stoppingToken);
+                var pending = await log.Pending(_batchSize, stoppingToken);
                 if (pending.Count == 0)
                 {
                     await signal.Wait(TimeSpan.FromSeconds(1), stoppingToken);
@@ -47,7 +50,7 @@ public sealed class IntakePump(IIntakeLog log, IntakeSignal signal, IGrainFactor
         activity?.SetTag("creditgrid.events", pending.Count);
         var outcomes = new List<ApplyOutcome>(pending.Count);
         var bySubject = pending.GroupBy(e => (e.SubjectKind == Core.SubjectKind.Merchant ? Core.SubjectKind.Enterprise : e.SubjectKind, e.SubjectId));
-        await Parallel.ForEachAsync(bySubject, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct }, async (subject, _) =>
+        await Parallel.ForEachAsync(bySubject, new ParallelOptions { MaxDegreeOfParallelism = _parallelism, CancellationToken = ct }, async (subject, _) =>
         {
             try
             {

@@ -64,12 +64,27 @@ public sealed class Database
     }
 
     /// <summary>Runs a write unit in one transaction (one writer at a time on SQLite).</summary>
-    public async Task<T> Write<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken ct = default)
+    public Task<T> Write<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken ct = default) => Write(work, synced: true, ct);
+
+    /// <summary>
+    /// <paramref name="synced"/> false (SQLite): the commit is not flushed to disk by itself (synchronous = NORMAL in WAL
+    /// mode) but by the next synced commit or checkpoint. A process crash loses nothing either way; a power cut can
+    /// lose only the newest commits, in order (the WAL is a log), so it cannot keep a later synced commit and lose an
+    /// earlier one. Used for the group commits of grain state and derived rows: they are re-derived from the intake log,
+    /// whose commits (the 202s) stay synced, and an event is marked applied only after its grain writes.
+    /// </summary>
+    private async Task<T> Write<T>(Func<DbConnection, DbTransaction, Task<T>> work, bool synced, CancellationToken ct)
     {
         if (_writeGate is not null) await _writeGate.WaitAsync(ct);
         try
         {
             await using var connection = await Open(ct);
+            if (_sqlite is not null)
+            {
+                // synchronous is per connection and pooled connections keep it: set it for every unit.
+                await using var sync = Command(connection, synced ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL");
+                await sync.ExecuteNonQueryAsync(ct);
+            }
             await using var tx = await connection.BeginTransactionAsync(ct);
             var result = await work(connection, tx);
             await tx.CommitAsync(ct);
@@ -90,8 +105,8 @@ public sealed class Database
 
     /// <summary>
     /// Group commit for many small writes from many grains: they queue, one loop commits everything queued in one
-    /// transaction, and each caller's task completes only after that commit — as durable as <see cref="Write"/>, with
-    /// far fewer commits. A batch that fails is retried one write at a time, so one bad write fails alone.
+    /// transaction, and each caller's task completes only after that commit, with far fewer commits. On SQLite the
+    /// commit is not synced by itself (see the private Write overload for why that is safe). A batch that fails is retried one write at a time, so one bad write fails alone.
     /// </summary>
     public Task WriteGrouped(Func<DbConnection, DbTransaction, Task> work)
     {
@@ -110,14 +125,14 @@ public sealed class Database
             while (batch.Count < 1000 && _grouped.Reader.TryRead(out var item)) batch.Add(item);
             try
             {
-                await Write(async (c, t) => { foreach (var item in batch) await item.Work(c, t); });
+                await Write(async (c, t) => { foreach (var item in batch) await item.Work(c, t); return true; }, synced: false, CancellationToken.None);
                 foreach (var item in batch) item.Done.TrySetResult();
             }
             catch (Exception) when (batch.Count > 1)
             {
                 foreach (var item in batch)
                 {
-                    try { await Write(item.Work); item.Done.TrySetResult(); }
+                    try { await Write(async (c, t) => { await item.Work(c, t); return true; }, synced: false, CancellationToken.None); item.Done.TrySetResult(); }
                     catch (Exception ex) { item.Done.TrySetException(ex); }
                 }
             }
