@@ -70,10 +70,10 @@ public sealed class Database
     /// <paramref name="synced"/> false (SQLite): the commit is not flushed to disk by itself (synchronous = NORMAL in WAL
     /// mode) but by the next synced commit or checkpoint. A process crash loses nothing either way; a power cut can
     /// lose only the newest commits, in order (the WAL is a log), so it cannot keep a later synced commit and lose an
-    /// earlier one. Used for the group commits of grain state and derived rows: they are re-derived from the intake log,
-    /// whose commits (the 202s) stay synced, and an event is marked applied only after its grain writes.
+    /// earlier one. Used for what the intake log can rebuild: grain state and derived rows, intake claims and applied
+    /// marks (an event is marked applied only after its grain writes). Accepting events (the 202s) stays synced.
     /// </summary>
-    private async Task<T> Write<T>(Func<DbConnection, DbTransaction, Task<T>> work, bool synced, CancellationToken ct)
+    public async Task<T> Write<T>(Func<DbConnection, DbTransaction, Task<T>> work, bool synced, CancellationToken ct)
     {
         if (_writeGate is not null) await _writeGate.WaitAsync(ct);
         try
@@ -96,43 +96,46 @@ public sealed class Database
         }
     }
 
-    public Task Write(Func<DbConnection, DbTransaction, Task> work, CancellationToken ct = default) =>
-        Write<bool>(async (c, t) => { await work(c, t); return true; }, ct);
+    public Task Write(Func<DbConnection, DbTransaction, Task> work, CancellationToken ct = default) => Write(work, synced: true, ct);
 
-    private readonly Channel<(Func<DbConnection, DbTransaction, Task> Work, TaskCompletionSource Done)> _grouped =
-        Channel.CreateUnbounded<(Func<DbConnection, DbTransaction, Task>, TaskCompletionSource)>(new UnboundedChannelOptions { SingleReader = true });
+    public Task Write(Func<DbConnection, DbTransaction, Task> work, bool synced, CancellationToken ct) =>
+        Write<bool>(async (c, t) => { await work(c, t); return true; }, synced, ct);
+
+    private readonly Channel<(Func<DbConnection, DbTransaction, Task> Work, TaskCompletionSource Done, bool Synced)> _grouped =
+        Channel.CreateUnbounded<(Func<DbConnection, DbTransaction, Task>, TaskCompletionSource, bool)>(new UnboundedChannelOptions { SingleReader = true });
     private int _groupLoop;
 
     /// <summary>
     /// Group commit for many small writes from many grains: they queue, one loop commits everything queued in one
-    /// transaction, and each caller's task completes only after that commit, with far fewer commits. On SQLite the
-    /// commit is not synced by itself (see the private Write overload for why that is safe). A batch that fails is retried one write at a time, so one bad write fails alone.
+    /// transaction, and each caller's task completes only after that commit, with far fewer commits. The group's commit
+    /// is synced when one of its writes asks for it (<paramref name="synced"/>; see <see cref="Write{T}(Func{DbConnection, DbTransaction, Task{T}}, bool, CancellationToken)"/>).
+    /// A batch that fails is retried one write at a time, so one bad write fails alone.
     /// </summary>
-    public Task WriteGrouped(Func<DbConnection, DbTransaction, Task> work)
+    public Task WriteGrouped(Func<DbConnection, DbTransaction, Task> work, bool synced = false)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _grouped.Writer.TryWrite((work, done));
+        _grouped.Writer.TryWrite((work, done, synced));
         if (Interlocked.CompareExchange(ref _groupLoop, 1, 0) == 0) _ = Task.Run(GroupLoop);
         return done.Task;
     }
 
     private async Task GroupLoop()
     {
-        var batch = new List<(Func<DbConnection, DbTransaction, Task> Work, TaskCompletionSource Done)>();
+        var batch = new List<(Func<DbConnection, DbTransaction, Task> Work, TaskCompletionSource Done, bool Synced)>();
         while (await _grouped.Reader.WaitToReadAsync())
         {
             batch.Clear();
             while (batch.Count < 1000 && _grouped.Reader.TryRead(out var item)) batch.Add(item);
             try
             {
-                await Write(async (c, t) => { foreach (var item in batch) await item.Work(c, t); return true; }, synced: false, CancellationToken.None);
+                await Write(async (c, t) => { foreach (var item in batch) await item.Work(c, t); return true; }, batch.Exists(i => i.Synced), CancellationToken.None);
                 foreach (var item in batch) item.Done.TrySetResult();
             }
             catch (Exception) when (batch.Count > 1)
             {
                 foreach (var item in batch)
                 {
-                    try { await Write(async (c, t) => { await item.Work(c, t); return true; }, synced: false, CancellationToken.None); item.Done.TrySetResult(); }
+                    try { await Write(async (c, t) => { await item.Work(c, t); return true; }, item.Synced, CancellationToken.None); item.Done.TrySetResult(); }
                     catch (Exception ex) { item.Done.TrySetException(ex); }
                 }
             }

@@ -112,7 +112,7 @@ public sealed class SqlEventIntake(Database database, IntakeSignal signal, GridC
             while (await reader.ReadAsync(ct))
                 events.Add((Database.Long(reader, 0), JsonSerializer.Deserialize<CreditEvent>(reader.GetString(1), GridJson.Options)!));
             return [.. events.OrderBy(e => e.Seq).Select(e => e.Event)];
-        }, ct);
+        }, synced: false, ct); // a lost claim is claimed again
 
     /// <summary>How long a silo holds claimed intake rows before another silo may take them over.</summary>
     private static readonly TimeSpan ClaimLease = TimeSpan.FromSeconds(15);
@@ -147,7 +147,7 @@ public sealed class SqlEventIntake(Database database, IntakeSignal signal, GridC
                 var received = await update.ExecuteScalarAsync(ct);
                 if (o.State == EventState.Applied && received is string at) Applied(at, now);
             }
-        }, ct);
+        }, synced: false, ct); // a lost mark re-delivers the event, which the grain answers as applied
 
     /// <summary>A source grain's fan-out for this event is acknowledged everywhere: the event is applied.</summary>
     public Task MarkApplied(string eventId, CancellationToken ct = default) =>
