@@ -29,6 +29,8 @@ internal sealed class RecordWork(CreditRecord record, CatalogEntry entry)
     public int CapLine;
     public string? SupersededBy;
     public int SupersedeLine;
+    /// <summary>The decision (department + actionRef, sanction or commendation) this record belongs to, when it has one.</summary>
+    public Decision? Decision;
 
     public bool Counts => Status is RecordStatus.Active or RecordStatus.Objected;
 
@@ -69,4 +71,10 @@ internal sealed class RecordWork(CreditRecord record, CatalogEntry entry)
         StateChangedAt = Record.StateChangedAt,
         StateReason = Record.StateReason,
     };
+}
+
+/// <summary>One decision's records (§3 rule 1): the one that keeps its points.</summary>
+internal sealed class Decision
+{
+    public required RecordWork Kept;
 }

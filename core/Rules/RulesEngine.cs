@@ -18,15 +18,22 @@ public sealed class RulesEngine(IndicatorCatalog catalog, RulesOptions options, 
         var kind = subject.Kind.ScoredAs();
         var inOrder = new RecordWork[records.Count];
         for (var i = 0; i < inOrder.Length; i++) inOrder[i] = Prepare(kind, records[i], asOf);
-        var work = (RecordWork[])inOrder.Clone();
-        Array.Sort(work, RecordWork.Chronological);
+        // Records are mostly appended in order: sort a copy only when they are not.
+        var work = inOrder;
+        for (var i = 1; i < inOrder.Length; i++)
+        {
+            if (RecordWork.Chronological(inOrder[i - 1], inOrder[i]) <= 0) continue;
+            work = (RecordWork[])inOrder.Clone();
+            Array.Sort(work, RecordWork.Chronological);
+            break;
+        }
 
         if (kind == SubjectKind.Official) DoubleOfficialRepeats(work);
         SupersedeWithinOneDecision(kind, work);
         ApplyAmountRules(work);
         ApplyYearlyCaps(work);
 
-        var bonus = kind == SubjectKind.Person ? PersonBonus(subject, records, asOf) : 0;
+        var bonus = kind == SubjectKind.Person ? PersonBonus(subject, SanctionYears(work), asOf) : 0;
         var score = Grades.BaseScore + bonus;
         var downgraded = false;
         var evaluations = new RecordEvaluation[inOrder.Length];
@@ -115,21 +122,24 @@ public sealed class RulesEngine(IndicatorCatalog catalog, RulesOptions options, 
     /// <summary>§3 rule 1 (L800, L1509, L2456): one decision (department + actionRef) counts only its highest commendation and highest sanction.</summary>
     private static void SupersedeWithinOneDecision(SubjectKind kind, RecordWork[] work)
     {
-        // Work is in chronological order, so on a tie the earlier record keeps its points.
-        Dictionary<(string, string, bool), RecordWork>? best = null;
+        // Work is in chronological order, so on a tie the earlier record keeps its points. Each record keeps the slot
+        // of its decision, so the second pass needs no lookup.
+        Dictionary<(string, string, bool), Decision>? decisions = null;
         foreach (var w in work)
         {
             if (!w.Counts || string.IsNullOrEmpty(w.Record.ActionRef)) continue;
-            best ??= [];
+            decisions ??= [];
             var key = (w.Record.Department, w.Record.ActionRef, w.Entry.IsSanction);
-            if (!best.TryGetValue(key, out var kept) || Math.Abs(w.Effective) > Math.Abs(kept.Effective)) best[key] = w;
+            if (!decisions.TryGetValue(key, out var decision)) decisions[key] = decision = new Decision { Kept = w };
+            else if (Math.Abs(w.Effective) > Math.Abs(decision.Kept.Effective)) decision.Kept = w;
+            w.Decision = decision;
         }
-        if (best is null) return;
+        if (decisions is null) return;
         var line = kind switch { SubjectKind.Official => 1509, SubjectKind.Person => 2456, _ => 800 };
         foreach (var w in work)
         {
-            if (!w.Counts || string.IsNullOrEmpty(w.Record.ActionRef)) continue;
-            var kept = best[(w.Record.Department, w.Record.ActionRef, w.Entry.IsSanction)];
+            if (w.Decision is null) continue;
+            var kept = w.Decision.Kept;
             if (ReferenceEquals(kept, w)) continue;
             w.Status = RecordStatus.Superseded;
             w.Effective = 0;
@@ -196,22 +206,28 @@ public sealed class RulesEngine(IndicatorCatalog catalog, RulesOptions options, 
     /// </summary>
     public int PersonBonus(SubjectProfile subject, IReadOnlyList<CreditRecord> records, DateOnly asOf)
     {
+        var years = new HashSet<int>();
+        foreach (var r in records)
+            if (r.State != RecordState.Revoked && catalog.TryGet(r.Indicator, out var e) && e.IsSanction) years.Add(r.OccurredAt.Year);
+        return PersonBonus(subject, years, asOf);
+    }
+
+    private static int PersonBonus(SubjectProfile subject, IReadOnlySet<int> sanctionYears, DateOnly asOf)
+    {
         if (subject.RegisteredAt is not { } registered) return 0;
         var clean = 0;
         for (var year = registered.Year + 1; year < asOf.Year && clean < 5; year++)
-        {
-            var sanctioned = false;
-            foreach (var r in records)
-            {
-                if (r.OccurredAt.Year == year && r.State != RecordState.Revoked && catalog.TryGet(r.Indicator, out var e) && e.IsSanction)
-                {
-                    sanctioned = true;
-                    break;
-                }
-            }
-            if (!sanctioned) clean++;
-        }
+            if (!sanctionYears.Contains(year)) clean++;
         return Math.Min(15, 3 * clean);
+    }
+
+    /// <summary>The calendar years in which a sanction (revoked ones excepted) occurred, for the L2453 bonus.</summary>
+    private static HashSet<int> SanctionYears(RecordWork[] work)
+    {
+        var years = new HashSet<int>();
+        foreach (var w in work)
+            if (w.Record.State != RecordState.Revoked && w.Entry.IsSanction) years.Add(w.Record.OccurredAt.Year);
+        return years;
     }
 
     private static (string? Grade, string Category, int? Stars, string ConsequenceKey) Classify(SubjectKind kind, int score, bool downgraded)
