@@ -11,5 +11,6 @@ public sealed record GridServices(
     IIntakeLog Intake,
     IRecordIndex RecordIndex,
     IDueWork DueWork,
-    ILegalRepresentatives LegalRepresentatives);
+    ILegalRepresentatives LegalRepresentatives,
+    GridPublisher Publisher);
 

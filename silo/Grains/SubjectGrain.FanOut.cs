@@ -39,7 +39,7 @@ public abstract partial class SubjectGrain
         }
         else
         {
-            foreach (var link in Dossier.Derived.Where(l => l.SourceRecordId == record.RecordId))
+            foreach (var link in Dossier.DerivedFrom(record.RecordId))
             {
                 deliveries.Add(Delivery(RecordIds.Delivery(action, record.RecordId, link.TargetKind, link.TargetId), record, link.TargetKind, link.TargetId) with
                 {
@@ -66,7 +66,7 @@ public abstract partial class SubjectGrain
 
     public async Task Deliver(FanOutDelivery delivery)
     {
-        if (!Dossier.Received.Contains(delivery.DeliveryId))
+        if (!Dossier.HasReceived(delivery.DeliveryId))
         {
             if (delivery.Record is { } record && !Dossier.Records.Exists(r => r.RecordId == record.RecordId))
             {

@@ -47,17 +47,14 @@ public abstract partial class SubjectGrain
     }
 
     /// <summary>The change goes on the changes stream; kinds add their own listeners (an enterprise tells its merchant).</summary>
-    protected virtual async Task Announce(EvaluationChange change) =>
-        await this.GetStreamProvider(GridStreams.Provider)
-            .GetStream<EvaluationChange>(StreamId.Create(GridStreams.Changes, Kind.ToWire()))
-            .OnNextAsync(change);
+    protected virtual Task Announce(EvaluationChange change) => services.Publisher.Announce(change);
 
     /// <summary>Writes when this subject must next be woken: the next date its evaluation changes by itself, or a redelivery.</summary>
     protected async Task Reschedule(Evaluation? current = null)
     {
         DateTimeOffset? wake = null;
         if ((current ?? Evaluate(services.Clock.Today)).NextChangeAt is { } next) wake = GridClock.StartOf(next);
-        if (Dossier.Outbox.Count > 0)
+        if (Dossier.HasOutbox)
         {
             var redeliver = services.Clock.Now + RedeliveryDelay;
             if (wake is null || redeliver < wake) wake = redeliver;
@@ -80,7 +77,7 @@ public abstract partial class SubjectGrain
             await state.WriteStateAsync();
             await Announce(change with { Version = Dossier.Version });
         }
-        if (Dossier.Outbox.Count > 0) await Publish(Dossier.Outbox);
+        if (Dossier.HasOutbox) await Publish(Dossier.Outbox);
         await Reschedule(evaluation);
     }
 }

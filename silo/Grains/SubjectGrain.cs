@@ -74,7 +74,7 @@ public abstract partial class SubjectGrain(IPersistentState<Dossier> state, Grid
                 outcomes.Add(new ApplyOutcome(e.EventId, Pending(e.EventId) ? EventState.Delivered : EventState.Applied, [recordId], null));
                 continue;
             }
-            if (Dossier.RejectedEvents.TryGetValue(e.EventId, out var earlier))
+            if (Dossier.WasRejected(e.EventId, out var earlier))
             {
                 outcomes.Add(new ApplyOutcome(e.EventId, EventState.Rejected, [], earlier));
                 continue;
@@ -86,7 +86,7 @@ public abstract partial class SubjectGrain(IPersistentState<Dossier> state, Grid
                 last = e.EventId;
                 continue;
             }
-            var record = ToRecord(e, recordId);
+            var record = Shared(ToRecord(e, recordId));
             Dossier.Records.Add(record);
             var fanned = await FanOut(record, "add");
             deliveries.AddRange(fanned);
@@ -120,13 +120,25 @@ public abstract partial class SubjectGrain(IPersistentState<Dossier> state, Grid
         Note = e.Note,
     };
 
+    /// <summary>
+    /// The record with its indicator and department as the one shared string each (the catalogue's code, an interned
+    /// department name — departments are the API keys' few names): otherwise every resident grain holds its own copies,
+    /// about 100 bytes per record (docs/benchmarks.md, memory).
+    /// </summary>
+    private CreditRecord Shared(CreditRecord r)
+    {
+        var indicator = Catalog.TryGet(r.Indicator, out var entry) ? entry.Code : r.Indicator;
+        var department = string.Intern(r.Department);
+        return ReferenceEquals(indicator, r.Indicator) && ReferenceEquals(department, r.Department) ? r : r with { Indicator = indicator, Department = department };
+    }
+
     public Task<string?> RecordDepartment(string recordId) =>
         Task.FromResult(Dossier.Records.Find(r => r.RecordId == recordId)?.Department);
 
     protected Evaluation Evaluate(DateOnly asOf) =>
         services.Rules.Evaluate(new SubjectProfile(Kind, Id, Dossier.RegisteredAt), Dossier.Records, asOf);
 
-    private bool Pending(string eventId) => Dossier.Outbox.Exists(d => d.SourceEventId == eventId);
+    private bool Pending(string eventId) => Dossier.HasPendingDelivery(eventId);
 
     public Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
         handleFactory.Create<FanOutDelivery>().ResumeAsync((delivery, _) => Deliver(delivery));
@@ -140,8 +152,9 @@ public abstract partial class SubjectGrain(IPersistentState<Dossier> state, Grid
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         GridMetrics.Activated(Kind, +1);
+        for (var i = 0; i < Dossier.Records.Count; i++) Dossier.Records[i] = Shared(Dossier.Records[i]);
         // Anything in the outbox was not acknowledged before the last deactivation or crash: send it again.
-        if (Dossier.Outbox.Count > 0) await Publish(Dossier.Outbox);
+        if (Dossier.HasOutbox) await Publish(Dossier.Outbox);
         await base.OnActivateAsync(cancellationToken);
     }
 }

@@ -11,7 +11,8 @@ namespace CreditGrid.Grid.Tests;
 /// The SQLite grain storage with group commit, as the silo registers it: the stock provider's contract (ETags,
 /// conflicts, clear) must hold when many writes share one transaction.
 /// </summary>
-public class GrainStorageTests(GridCluster grid) : IClassFixture<GridCluster>
+[Collection(GridCollection.Name)]
+public class GrainStorageTests(GridCluster grid)
 {
     private IGrainStorage Storage => grid.Service<IServiceProvider>().GetRequiredKeyedService<IGrainStorage>(StorageExtensions.GrainStorage);
 

@@ -10,7 +10,8 @@ using Orleans.Streams;
 namespace CreditGrid.Grid.Tests;
 
 /// <summary>Grain behaviour on a two-silo cluster: apply, dedupe, fan-out, revoke cascade, due-time re-evaluation.</summary>
-public class GrainTests(GridCluster grid) : IClassFixture<GridCluster>
+[Collection(GridCollection.Name)]
+public class GrainTests(GridCluster grid)
 {
     private static int _next;
     private static readonly DateOnly Today = new(2026, 11, 28);

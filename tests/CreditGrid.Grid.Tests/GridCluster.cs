@@ -13,8 +13,18 @@ using Orleans.TestingHost;
 namespace CreditGrid.Grid.Tests;
 
 /// <summary>
+/// One cluster for every test class of this assembly: the fake clock and the silo configuration are static, so two
+/// clusters at once would share them (and each other's database file).
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class GridCollection : ICollectionFixture<GridCluster>
+{
+    public const string Name = "grid";
+}
+
+/// <summary>
 /// A real two-silo Orleans test cluster with the grid's own silo configuration over a real SQLite file,
-/// and a fake clock the tests move. One per test class.
+/// and a fake clock the tests move. One for the whole assembly (<see cref="GridCollection"/>).
 /// </summary>
 public sealed class GridCluster : IAsyncLifetime
 {
