@@ -11,6 +11,5 @@ public sealed record GridServices(
     IIntakeLog Intake,
     IRecordIndex RecordIndex,
     IDueWork DueWork,
-    ILegalRepresentatives LegalRepresentatives,
-    GridPublisher Publisher);
+    ILegalRepresentatives LegalRepresentatives);
 

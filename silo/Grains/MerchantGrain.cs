@@ -33,7 +33,7 @@ public sealed class MerchantState
 /// change and when a deadline passes.
 /// </summary>
 public sealed partial class MerchantGrain(
-    [PersistentState("merchant", "credit")] IPersistentState<MerchantState> state, GridClock clock, IDueWork due, GridPublisher publisher)
+    [PersistentState("merchant", "credit")] IPersistentState<MerchantState> state, GridClock clock, IDueWork due)
     : Grain, IMerchantGrain
 {
     private MerchantState S => state.State;
@@ -111,7 +111,9 @@ public sealed partial class MerchantGrain(
 
         await GrainFactory.GetGrain<IStreetGrain>(S.Street!).Update(Tile(today));
         if (!force && !colorChanged && enterpriseChange is null) return;
-        await publisher.Announce(new EvaluationChange
+        await this.GetStreamProvider(GridStreams.Provider)
+            .GetStream<EvaluationChange>(StreamId.Create(GridStreams.Changes, SubjectKind.Merchant.ToWire()))
+            .OnNextAsync(new EvaluationChange
             {
                 Kind = SubjectKind.Merchant,
                 Id = Id,

@@ -23,7 +23,6 @@ public static class GridExtensions
         // The grid's own clock; Orleans keeps the system TimeProvider for its timers.
         services.AddSingleton(new GridClock(GridTime.From(configuration)));
         services.AddSingleton(RulesEngine.Default);
-        services.AddSingleton<GridPublisher>();
         services.AddSingleton<GridServices>();
         services.AddHostedService<IntakePump>();
         services.AddSingleton<DueWorkSweeper>();
