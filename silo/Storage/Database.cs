@@ -101,41 +101,42 @@ public sealed class Database
     public Task Write(Func<DbConnection, DbTransaction, Task> work, bool synced, CancellationToken ct) =>
         Write<bool>(async (c, t) => { await work(c, t); return true; }, synced, ct);
 
-    private readonly Channel<(Func<DbConnection, DbTransaction, Task> Work, TaskCompletionSource Done, bool Synced)> _grouped =
-        Channel.CreateUnbounded<(Func<DbConnection, DbTransaction, Task>, TaskCompletionSource, bool)>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<(Func<DbConnection, DbTransaction, Task> Work, TaskCompletionSource Done)> _grouped =
+        Channel.CreateUnbounded<(Func<DbConnection, DbTransaction, Task>, TaskCompletionSource)>(new UnboundedChannelOptions { SingleReader = true });
     private int _groupLoop;
 
     /// <summary>
     /// Group commit for many small writes from many grains: they queue, one loop commits everything queued in one
-    /// transaction, and each caller's task completes only after that commit, with far fewer commits. The group's commit
-    /// is synced when one of its writes asks for it (<paramref name="synced"/>; see <see cref="Write{T}(Func{DbConnection, DbTransaction, Task{T}}, bool, CancellationToken)"/>).
-    /// A batch that fails is retried one write at a time, so one bad write fails alone.
+    /// transaction, and each caller's task completes only after that commit, with far fewer commits. The commit is not
+    /// synced by itself (see <see cref="Write{T}(Func{DbConnection, DbTransaction, Task{T}}, bool, CancellationToken)"/>):
+    /// only what the intake log can rebuild goes here. A batch that fails is retried one write at a time, so one bad
+    /// write fails alone.
     /// </summary>
-    public Task WriteGrouped(Func<DbConnection, DbTransaction, Task> work, bool synced = false)
+    public Task WriteGrouped(Func<DbConnection, DbTransaction, Task> work)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _grouped.Writer.TryWrite((work, done, synced));
+        _grouped.Writer.TryWrite((work, done));
         if (Interlocked.CompareExchange(ref _groupLoop, 1, 0) == 0) _ = Task.Run(GroupLoop);
         return done.Task;
     }
 
     private async Task GroupLoop()
     {
-        var batch = new List<(Func<DbConnection, DbTransaction, Task> Work, TaskCompletionSource Done, bool Synced)>();
+        var batch = new List<(Func<DbConnection, DbTransaction, Task> Work, TaskCompletionSource Done)>();
         while (await _grouped.Reader.WaitToReadAsync())
         {
             batch.Clear();
             while (batch.Count < 1000 && _grouped.Reader.TryRead(out var item)) batch.Add(item);
             try
             {
-                await Write(async (c, t) => { foreach (var item in batch) await item.Work(c, t); return true; }, batch.Exists(i => i.Synced), CancellationToken.None);
+                await Write(async (c, t) => { foreach (var item in batch) await item.Work(c, t); return true; }, synced: false, CancellationToken.None);
                 foreach (var item in batch) item.Done.TrySetResult();
             }
             catch (Exception) when (batch.Count > 1)
             {
                 foreach (var item in batch)
                 {
-                    try { await Write(async (c, t) => { await item.Work(c, t); return true; }, item.Synced, CancellationToken.None); item.Done.TrySetResult(); }
+                    try { await Write(async (c, t) => { await item.Work(c, t); return true; }, synced: false, CancellationToken.None); item.Done.TrySetResult(); }
                     catch (Exception ex) { item.Done.TrySetException(ex); }
                 }
             }
