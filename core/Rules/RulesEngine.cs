@@ -33,7 +33,7 @@ public sealed class RulesEngine(IndicatorCatalog catalog, RulesOptions options, 
         ApplyAmountRules(work);
         ApplyYearlyCaps(work);
 
-        var bonus = kind == SubjectKind.Person ? PersonBonus(subject, SanctionYears(work), asOf) : 0;
+        var bonus = kind == SubjectKind.Person ? PersonBonus(subject, SanctionYears(work.Select(w => (w.Record, w.Entry))), asOf) : 0;
         var score = Grades.BaseScore + bonus;
         var downgraded = false;
         var evaluations = new RecordEvaluation[inOrder.Length];
@@ -204,13 +204,8 @@ public sealed class RulesEngine(IndicatorCatalog catalog, RulesOptions options, 
     /// L2453: +3 for each year without a sanction, at most +15. Interpretation (domain-rules §4): each full calendar year
     /// after the registration year, before the year of asOf, in which no sanction (revoked ones excepted) has its occurredAt.
     /// </summary>
-    public int PersonBonus(SubjectProfile subject, IReadOnlyList<CreditRecord> records, DateOnly asOf)
-    {
-        var years = new HashSet<int>();
-        foreach (var r in records)
-            if (r.State != RecordState.Revoked && catalog.TryGet(r.Indicator, out var e) && e.IsSanction) years.Add(r.OccurredAt.Year);
-        return PersonBonus(subject, years, asOf);
-    }
+    public int PersonBonus(SubjectProfile subject, IReadOnlyList<CreditRecord> records, DateOnly asOf) =>
+        PersonBonus(subject, SanctionYears(records.Where(r => catalog.TryGet(r.Indicator, out _)).Select(r => (r, catalog.Get(r.Indicator)))), asOf);
 
     private static int PersonBonus(SubjectProfile subject, IReadOnlySet<int> sanctionYears, DateOnly asOf)
     {
@@ -222,11 +217,11 @@ public sealed class RulesEngine(IndicatorCatalog catalog, RulesOptions options, 
     }
 
     /// <summary>The calendar years in which a sanction (revoked ones excepted) occurred, for the L2453 bonus.</summary>
-    private static HashSet<int> SanctionYears(RecordWork[] work)
+    private static HashSet<int> SanctionYears(IEnumerable<(CreditRecord Record, CatalogEntry Entry)> records)
     {
         var years = new HashSet<int>();
-        foreach (var w in work)
-            if (w.Record.State != RecordState.Revoked && w.Entry.IsSanction) years.Add(w.Record.OccurredAt.Year);
+        foreach (var (record, entry) in records)
+            if (record.State != RecordState.Revoked && entry.IsSanction) years.Add(record.OccurredAt.Year);
         return years;
     }
 

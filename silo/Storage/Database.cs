@@ -129,14 +129,14 @@ public sealed class Database
             while (batch.Count < 1000 && _grouped.Reader.TryRead(out var item)) batch.Add(item);
             try
             {
-                await Write(async (c, t) => { foreach (var item in batch) await item.Work(c, t); return true; }, synced: false, CancellationToken.None);
+                await Write(async (c, t) => { foreach (var item in batch) await item.Work(c, t); }, synced: false, CancellationToken.None);
                 foreach (var item in batch) item.Done.TrySetResult();
             }
             catch (Exception) when (batch.Count > 1)
             {
                 foreach (var item in batch)
                 {
-                    try { await Write(async (c, t) => { await item.Work(c, t); return true; }, synced: false, CancellationToken.None); item.Done.TrySetResult(); }
+                    try { await Write(item.Work, synced: false, CancellationToken.None); item.Done.TrySetResult(); }
                     catch (Exception ex) { item.Done.TrySetException(ex); }
                 }
             }
@@ -162,7 +162,13 @@ public sealed class Database
         return command;
     }
 
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbTransaction, Dictionary<string, DbCommand>> Prepared = new();
+    private sealed class PreparedCommands
+    {
+        public DbConnection? Connection;
+        public readonly Dictionary<string, DbCommand> BySql = new(StringComparer.Ordinal);
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbTransaction, PreparedCommands> Prepared = new();
 
     /// <summary>
     /// A command for a statement that runs many times in one transaction (a group commit, a batch of events): made,
@@ -172,9 +178,14 @@ public sealed class Database
     /// </summary>
     public static DbCommand Reused(DbConnection connection, DbTransaction tx, string sql, params (string Name, object? Value)[] parameters)
     {
-        var commands = Prepared.GetOrCreateValue(tx);
+        var prepared = Prepared.GetOrCreateValue(tx);
         // Npgsql hands out the same transaction object again on a pooled connection: commands of an earlier one are stale.
-        if (commands.Count > 0 && !ReferenceEquals(commands.First().Value.Connection, connection)) commands.Clear();
+        if (!ReferenceEquals(prepared.Connection, connection))
+        {
+            prepared.BySql.Clear();
+            prepared.Connection = connection;
+        }
+        var commands = prepared.BySql;
         if (!commands.TryGetValue(sql, out var command) || command.Parameters.Count != parameters.Length)
         {
             command = Command(connection, sql, tx, parameters);
