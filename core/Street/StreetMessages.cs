@@ -68,13 +68,15 @@ public sealed record StreetBoard(
     [property: Id(3)] BoardTargets Targets,
     [property: Id(4)] IReadOnlyList<BoardMerchant> Merchants);
 
-/// <summary>L3337: black 0, blue-or-better ≥ 95 %, red ≥ 50 %.</summary>
+/// <summary>L3337: black 0, blue-or-better ≥ 95 %, red ≥ 50 %; each target met or not, and all three together.</summary>
 [GenerateSerializer, Immutable]
 public sealed record BoardTargets(
     [property: Id(0)] bool BlackZero,
     [property: Id(1)] double BlueOrBetterShare,
     [property: Id(2)] double RedShare,
-    [property: Id(3)] bool Met);
+    [property: Id(3)] bool Met,
+    [property: Id(4)] bool BlueOrBetterMet,
+    [property: Id(5)] bool RedMet);
 
 [GenerateSerializer, Immutable]
 public sealed record BoardMerchant(
