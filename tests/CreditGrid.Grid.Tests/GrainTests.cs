@@ -3,6 +3,7 @@ using CreditGrid.Core;
 using CreditGrid.Core.Grid;
 using CreditGrid.Core.Emergency;
 using CreditGrid.Core.Identifiers;
+using CreditGrid.Core.Rules;
 using CreditGrid.Silo.Grains;
 using CreditGrid.Silo.Scheduling;
 using Orleans.Streams;
@@ -91,6 +92,24 @@ public class GrainTests(GridCluster grid)
         await Grains.Records(SubjectKind.Enterprise, id).Revoke(outcome.RecordIds[0], Today, "撤销", null);
         foreach (var rep in reps)
             await Eventually(() => Grains.Records(SubjectKind.Person, rep).View(null), v => v!.Evaluation.Score == 1000);
+    }
+
+    [Fact]
+    public async Task Only_honours_and_severe_records_reach_the_legal_representative_L2439()
+    {
+        var rep = Person();
+        var id = Enterprise();
+        await Grains.Records(SubjectKind.Enterprise, id).Register(new SubjectRegistration { Name = "某公司", LegalRepresentatives = [rep] });
+        var donation = Event(SubjectKind.Enterprise, id, "E-DONATION-COMPANY", new DateOnly(2026, 6, 1), "捐赠-1") with { Amount = 14000, AmountKind = AmountKind.Cash };
+        var list = Event(SubjectKind.Enterprise, id, "E-INCENT-JOINT-LIST", new DateOnly(2026, 6, 2), "名单-1");
+        var award = Event(SubjectKind.Enterprise, id, "E-AWARD-DISTRICT", new DateOnly(2026, 6, 3), "表彰-1");
+        var outcomes = await Grains.Records(SubjectKind.Enterprise, id).Apply([donation, list, award]);
+
+        // The donation and the incentive list are applied with nothing to deliver; the award waits for its delivery.
+        Assert.Equal([EventState.Applied, EventState.Applied, EventState.Delivered], outcomes.Select(o => o.State));
+        var view = await Eventually(() => Grains.Records(SubjectKind.Person, rep).View(null), v => v is { Evaluation.Records.Count: > 0 });
+        var only = Assert.Single(view!.Evaluation.Records);
+        Assert.Equal("P-AWARD-DISTRICT-GOV", only.Indicator);
     }
 
     [Fact]
