@@ -113,6 +113,47 @@ public class GrainTests(GridCluster grid)
     }
 
     [Fact]
+    public async Task Revoking_a_repaired_refusal_listing_takes_the_minus_80_replacement_with_it_L817()
+    {
+        var id = Person();
+        var person = Grains.Records(SubjectKind.Person, id);
+        await person.Register(new SubjectRegistration { Name = "李四", RegisteredAt = Today });
+        var listing = Assert.Single(await person.Apply([Event(SubjectKind.Person, id, "P-SEVERE-REFUSE-OBLIGATION", new DateOnly(2026, 3, 1))]));
+        Assert.Equal("D", (await person.View(null))!.Evaluation.Grade);
+
+        await person.Repair(listing.RecordIds[0], Today, "已履行");
+        var repaired = (await person.View(null))!.Evaluation;
+        Assert.Equal((920, "B"), (repaired.Score, repaired.Grade)); // L2912: −80 for 2 years from the repair
+
+        await person.Revoke(listing.RecordIds[0], Today, "决定被撤销", null);
+        var revoked = (await person.View(null))!.Evaluation;
+        Assert.Equal((1000, "A"), (revoked.Score, revoked.Grade));
+        Assert.All(revoked.Records, r => Assert.Equal(RecordStatus.Revoked, r.Status));
+    }
+
+    [Fact]
+    public async Task A_fanned_out_refusal_listing_repaired_at_the_enterprise_becomes_the_minus_80_row_on_the_person()
+    {
+        var rep = Person();
+        await Grains.Records(SubjectKind.Person, rep).Register(new SubjectRegistration { Name = "王五", RegisteredAt = Today });
+        var id = Enterprise();
+        var enterprise = Grains.Records(SubjectKind.Enterprise, id);
+        await enterprise.Register(new SubjectRegistration { Name = "某公司", LegalRepresentatives = [rep] });
+        var listing = Assert.Single(await enterprise.Apply([Event(SubjectKind.Enterprise, id, "E-SEVERE-DISHONEST-DEBTOR", new DateOnly(2026, 3, 1))]));
+        await Eventually(() => Grains.Records(SubjectKind.Person, rep).View(null), v => v!.Evaluation.Grade == "D");
+
+        // §5: the derived L3270 copy follows the same repair rule as a direct one: 1000 − 80 = 920, B.
+        await enterprise.Repair(listing.RecordIds[0], Today, "已履行");
+        var person = await Eventually(() => Grains.Records(SubjectKind.Person, rep).View(null), v => v!.Evaluation.Score != 400);
+        Assert.Equal((920, "B"), (person!.Evaluation.Score, person.Evaluation.Grade));
+        Assert.Contains(person.Evaluation.Records, r => r.Indicator == "P-REPAIRED-REFUSE-OBLIGATION" && r.Status == RecordStatus.Active);
+
+        // Revoking the source reaches the copy and its replacement (L817).
+        await enterprise.Revoke(listing.RecordIds[0], Today, "决定被撤销", null);
+        await Eventually(() => Grains.Records(SubjectKind.Person, rep).View(null), v => v!.Evaluation.Score == 1000 && v.Evaluation.Grade == "A");
+    }
+
+    [Fact]
     public async Task A_record_expiring_moves_the_score_when_its_day_comes_and_the_change_is_published()
     {
         var id = Enterprise();
