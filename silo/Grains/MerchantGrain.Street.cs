@@ -43,6 +43,7 @@ public sealed partial class MerchantGrain
         if (S.Expelled == expelled) return new MerchantCommandResult(true, null, null, Created: false);
         S.Expelled = expelled;
         S.ExpelledReason = expelled ? reason : null;
+        S.ExpelledAt = expelled ? clock.Today : null;
         await Changed(eventId: null, force: false);
         return new MerchantCommandResult(true, null, null);
     }

@@ -25,6 +25,8 @@ public sealed class MerchantState
     [Id(13)] public bool Expelled { get; set; }
     [Id(14)] public string? ExpelledReason { get; set; }
     [Id(15)] public DateTimeOffset? WakeAt { get; set; }
+    /// <summary>When the merchant was expelled (§7: the colour on an earlier date does not count it); null if never or unknown.</summary>
+    [Id(16)] public DateOnly? ExpelledAt { get; set; }
 }
 
 /// <summary>
@@ -90,11 +92,15 @@ public sealed partial class MerchantGrain(
     }
 
     /// <summary>§7 colour on a date, from the enterprise grade and the street's own facts.</summary>
-    private MerchantColor ColorOn(string? grade, DateOnly asOf) => MerchantColors.Evaluate(
+    private MerchantColor ColorOn(string? grade, DateOnly asOf) => Explain(grade, asOf).Color;
+
+    /// <summary>§7 colour on a date with its reasons; only what existed on that date counts.</summary>
+    private (MerchantColor Color, IReadOnlyList<ColorReason> Reasons) Explain(string? grade, DateOnly asOf) => MerchantColors.Explain(
         grade ?? "A",
-        [.. S.Findings.Select(f => new InspectionFinding(f.FindingId, f.Area, f.Deadline, f.RectifiedAt))],
+        [.. S.Findings.Select(f => new InspectionFinding(f.FindingId, f.Area, f.Deadline, f.RectifiedAt, f.FoundAt))],
         [.. S.Complaints.Select(c => new ComplaintStanding(c.ComplaintId, c.ReceivedAt, c.Substantiated, c.ResolvedAt))],
-        S.Expelled,
+        // An expulsion stored before its date was kept counts from always.
+        S.Expelled ? S.ExpelledAt ?? DateOnly.MinValue : null,
         asOf);
 
     /// <summary>Persist, then tell the street board and the dashboard; reschedule the next deadline.</summary>
