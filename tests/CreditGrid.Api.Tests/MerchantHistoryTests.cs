@@ -7,7 +7,7 @@ namespace CreditGrid.Api.Tests;
 /// Issue 11 item 13: a merchant's state stays bounded however many complaints and reviews it gets; what it no longer
 /// needs moves to the archive table, and its colour, page and complaint ids stay right.
 /// </summary>
-public class MerchantHistoryTests(GridHost grid) : IClassFixture<GridHost>
+public abstract class MerchantHistoryContract(GridHost grid)
 {
     private const string R = GridHost.Reporter, T = GridHost.TaxReporter;
     private readonly StreetFixture _street = new(grid);
@@ -19,8 +19,9 @@ public class MerchantHistoryTests(GridHost grid) : IClassFixture<GridHost>
         return Convert.ToInt64(await command.ExecuteScalarAsync());
     }
 
-    private Task<long> StateBytes(string merchant) =>
-        Scalar("SELECT length(PayloadBinary) FROM OrleansGrainState WHERE GrainTypeString = 'merchant' AND GrainIdExtensionString LIKE @like", merchant);
+    private Task<long> StateBytes(string merchant) => Scalar(grid.Service<Database>().IsPostgres
+        ? "SELECT length(payload) FROM orleans_grain_state WHERE state_name = 'merchant' AND grain_id_ext LIKE @like"
+        : "SELECT length(PayloadBinary) FROM OrleansGrainState WHERE GrainTypeString = 'merchant' AND GrainIdExtensionString LIKE @like", merchant);
 
     private async Task<List<string>> Batch(string merchant, int offset)
     {
@@ -68,6 +69,11 @@ public class MerchantHistoryTests(GridHost grid) : IClassFixture<GridHost>
         Assert.Equal(HttpStatusCode.NotFound, (await _street.Post($"/api/v1/complaints/{merchant}-C99/verdict", new { substantiated = true }, R)).StatusCode);
     }
 }
+
+public class MerchantHistoryTests(GridHost grid) : MerchantHistoryContract(grid), IClassFixture<GridHost>;
+
+/// <summary>The same on PostgreSQL: the archive tables and their writes on the production provider.</summary>
+public class PostgresMerchantHistoryTests(PostgresGridHost grid) : MerchantHistoryContract(grid), IClassFixture<PostgresGridHost>;
 
 /// <summary>A host with the shipped cap: 3 open complaints per merchant a day from one address.</summary>
 public sealed class ComplaintCapGridHost : GridHost
