@@ -25,8 +25,11 @@ public sealed class MerchantState
     [Id(13)] public bool Expelled { get; set; }
     [Id(14)] public string? ExpelledReason { get; set; }
     [Id(15)] public DateTimeOffset? WakeAt { get; set; }
+    // Running review totals: older reviews move to the archive (issue 11 item 13), the colour ranking needs all of them.
+    [Id(16)] public int ReviewCount { get; set; }
+    [Id(17)] public long ReviewStars { get; set; }
     /// <summary>When the merchant was expelled (§7: the colour on an earlier date does not count it); null if never or unknown.</summary>
-    [Id(16)] public DateOnly? ExpelledAt { get; set; }
+    [Id(18)] public DateOnly? ExpelledAt { get; set; }
 }
 
 /// <summary>
@@ -35,7 +38,7 @@ public sealed class MerchantState
 /// change and when a deadline passes.
 /// </summary>
 public sealed partial class MerchantGrain(
-    [PersistentState("merchant", "credit")] IPersistentState<MerchantState> state, GridClock clock, IDueWork due)
+    [PersistentState("merchant", "credit")] IPersistentState<MerchantState> state, GridClock clock, IDueWork due, IMerchantArchive archive)
     : Grain, IMerchantGrain
 {
     private MerchantState S => state.State;
@@ -56,7 +59,7 @@ public sealed partial class MerchantGrain(
         var enterprise = await Enterprise.View(null);
         S.Grade = enterprise?.Evaluation.Grade;
         S.Score = enterprise?.Evaluation.Score ?? 1000;
-        await GrainFactory.GetGrain<IStreetDirectoryGrain>(0).Add(S.Street!);
+        await GrainFactory.GetGrain<IStreetDirectoryGrain>(0).AddMerchant(S.Street!, Id);
         await Changed(eventId: null, force: true);
         return created;
     }
@@ -112,6 +115,7 @@ public sealed partial class MerchantGrain(
         var colorChanged = color != previous;
         S.Color = color;
         S.Version++;
+        await Archive(today);
         await state.WriteStateAsync();
         await Reschedule(today);
 
@@ -140,8 +144,8 @@ public sealed partial class MerchantGrain(
 
     private MerchantTile Tile(DateOnly today) => new(
         Id, S.Name ?? Id, S.Street!, Enum.Parse<MerchantColor>(S.Color!, ignoreCase: true), S.Grade, S.Score,
-        S.Reviews.Count == 0 ? null : Math.Round(S.Reviews.Average(r => r.Stars), 2),
-        S.Reviews.Count,
+        AverageRating,
+        S.ReviewCount,
         S.Findings.Count(f => f.FoundAt > today.AddMonths(-12)));
 
     /// <summary>The colour changes by itself the day after an open finding's deadline, and 12 months after a substantiated complaint.</summary>
