@@ -30,7 +30,7 @@ public enum StoreFailureKind
 /// place for every endpoint: the exception handler classifies what reached it, looking through the exceptions Orleans
 /// wraps storage failures in (OrleansException, a grain call's fallback for a type it cannot rebuild).
 /// </summary>
-public sealed class StoreFailureHandler(ILogger<StoreFailureHandler> logger) : IExceptionHandler
+public sealed class StoreFailureHandler(ILogger<StoreFailureHandler> logger, StoreHealth health) : IExceptionHandler
 {
     public const int RetryAfterSeconds = 5;
 
@@ -85,6 +85,7 @@ public sealed class StoreFailureHandler(ILogger<StoreFailureHandler> logger) : I
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
     {
         if (Classify(exception) is not { } kind || http.Response.HasStarted) return false;
+        if (kind == StoreFailureKind.Full) health.NoteFull();
         var english = http.Request.Headers.AcceptLanguage.ToString().StartsWith("en", StringComparison.OrdinalIgnoreCase);
         var retryAfter = kind == StoreFailureKind.Conflict ? 1 : RetryAfterSeconds;
         var (title, detail) = (kind, english) switch

@@ -7,13 +7,21 @@ namespace CreditGrid.Silo.Hosting;
 /// too)"). A SELECT 1 answers on a full disk and on a read-only database; this commits a real write, the one row of
 /// <c>health</c> (Migrations), on the same path as the project's writes. An update in place needs no new space, so on
 /// SQLite it also asks whether the file can still grow: pages left under max_page_count (Storage:SqliteMaxMegabytes)
-/// and bytes left on the disk. /readyz is anonymous and unlimited (http-api): callers within a second share one probe,
+/// and bytes left on the disk. Some room may be left and still too little for the writes that come (a batch of 500
+/// events): a write refused for lack of room keeps the store not ready for <see cref="FullHoldSeconds"/> after it. /readyz is anonymous and unlimited (http-api): callers within a second share one probe,
 /// so a flood of probes is at most one write a second.
 /// </summary>
 public sealed class StoreHealth(Database database)
 {
-    /// <summary>Less room than this (64 KiB, a few dozen rows) is full: the next subject or batch would not fit.</summary>
-    public const long MinimumRoom = 64 * 1024;
+    /// <summary>Less room than this (256 KiB, a few hundred events) is full.</summary>
+    public const long MinimumRoom = 256 * 1024;
+
+    public const int FullHoldSeconds = 30;
+
+    private long _lastFull; // Environment.TickCount64 of the last refusal; 0: none
+
+    /// <summary>A write just failed for lack of room (SQLITE_FULL, PostgreSQL disk_full).</summary>
+    public void NoteFull() => Volatile.Write(ref _lastFull, Environment.TickCount64);
 
     private const long SharedMilliseconds = 1000;
     private readonly Lock _gate = new();
@@ -44,6 +52,7 @@ public sealed class StoreHealth(Database database)
                     ("@at", DateTimeOffset.UtcNow.ToString("O")));
                 await upsert.ExecuteNonQueryAsync(timeout.Token);
             }, timeout.Token);
+            if (Volatile.Read(ref _lastFull) is var full and not 0 && Environment.TickCount64 - full < FullHoldSeconds * 1000L) return (false, "full");
             if (database.IsPostgres) return (true, null);
             var room = await SqliteRoom(timeout.Token);
             return room < MinimumRoom ? (false, "full") : (true, null);
