@@ -57,7 +57,10 @@ public sealed class Redactor
     {
         null => null,
         string s => Redact(s),
-        bool or byte or short or int or long or float or double or decimal or DateTime or DateTimeOffset or TimeSpan or Guid or Enum => value,
+        // An 18-digit number is an ID's shape too.
+        long or ulong or decimal when LogRedaction.ResidentIdShape().IsMatch(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!) =>
+            Redact(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!),
+        bool or byte or short or int or long or ulong or float or double or decimal or DateTime or DateTimeOffset or TimeSpan or Guid or Enum => value,
         _ => Redact(value.ToString() ?? ""),
     };
 }

@@ -182,3 +182,25 @@ public sealed class LogPrivacyTests(ITestOutputHelper output) : IDisposable
         Assert.Contains(Masked(persons[0]), log);
     }
 }
+
+/// <summary>The masking rule itself (http-api Conventions: first 6 and last 4 kept, '*' between).</summary>
+public sealed class RedactorTests
+{
+    private readonly CreditGrid.Silo.Hosting.Redactor _redactor = new(["secret-key-1", "secret-key-10"]);
+
+    [Theory]
+    [InlineData("grain person/person:37030319900101001X failed", "grain person/person:370303********001X failed")]
+    [InlineData("/api/v1/subjects/official/370303198001010015?x=1", "/api/v1/subjects/official/370303********0015?x=1")]
+    [InlineData("GET /hubs/grid?id=abc&access_token=anything-at-all HTTP/1.1", "GET /hubs/grid?id=abc&access_token=*** HTTP/1.1")]
+    [InlineData("X-Api-Key: secret-key-10 and secret-key-1", "X-Api-Key: *** and ***")]
+    [InlineData("ticks 6389012345678901234 stay", "ticks 6389012345678901234 stay")]
+    public void Resident_IDs_are_masked_and_keys_replaced(string line, string logged) =>
+        Assert.Equal(logged, _redactor.Redact(line));
+
+    [Fact]
+    public void An_18_digit_number_logged_as_a_value_is_masked()
+    {
+        Assert.Equal("370303********0015", _redactor.Value(370303198001010015L));
+        Assert.Equal(42, _redactor.Value(42));
+    }
+}
