@@ -29,7 +29,7 @@ public static partial class Fields
     public static SubjectKind Kind(string? value, string field = "subjectKind") =>
         SubjectKinds.TryParse(value, out var kind)
             ? kind
-            : throw Invalid.Field(StatusCodes.Status400BadRequest, field, $"'{field}' must be enterprise, person, official or merchant, got '{value}'.");
+            : throw Invalid.Field(StatusCodes.Status400BadRequest, field, $"'{field}' must be enterprise, person, official, merchant or institution, got '{value}'.");
 
     /// <summary>§1: a USCC for enterprises and merchants, a resident ID for persons and officials; check characters verified (422).</summary>
     public static string SubjectId(SubjectKind kind, string? id, string field = "subjectId")
