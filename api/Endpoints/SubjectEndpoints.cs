@@ -20,7 +20,7 @@ public static class SubjectEndpoints
             {
                 if (!SubjectKinds.TryParse(kind, out var k)) return Problems.NotFound($"'{kind}' is not a subject kind.");
                 Fields.SubjectId(k, id, "id");
-                var request = await JsonBody.ReadAs<SubjectRequest>(http.Request, 64 * 1024);
+                var request = await JsonBody.ReadAs<SubjectRequest>(http.Request, 1024 * 1024);
                 var registration = Validate(k, id, request, clock.Today);
                 var created = k == SubjectKind.Merchant
                     ? await grains.Merchant(id).Register(registration)

@@ -146,10 +146,11 @@ public abstract partial class SubjectGrain(IPersistentState<Dossier> state, Grid
     public Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
         handleFactory.Create<FanOutDelivery>().ResumeAsync((delivery, _) => Deliver(delivery));
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         GridMetrics.Activated(Kind, -1);
-        return base.OnDeactivateAsync(reason, cancellationToken);
+        if (_acknowledgementsToWrite is not null) await WriteAcknowledgements(cancellationToken);
+        await base.OnDeactivateAsync(reason, cancellationToken);
     }
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
