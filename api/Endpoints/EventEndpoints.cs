@@ -5,6 +5,7 @@ using CreditGrid.Api.Validation;
 using CreditGrid.Core;
 using CreditGrid.Core.Catalog;
 using CreditGrid.Core.Grid;
+using CreditGrid.Core.Rules;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -27,6 +28,7 @@ public static class EventEndpoints
                 var e = EventValidator.Validate(request, caller, clock.Today, IndicatorCatalog.Default);
                 System.Diagnostics.Activity.Current?.SetTag("creditgrid.event_id", e.EventId);
                 await EnsureRegistered(grains, e);
+                await CheckDonationRow(grains, e);
                 var result = (await intake.Accept([new IntakeItem(e, EventHash.Of(e))], http.RequestAborted))[0];
                 return result.Disposition switch
                 {
@@ -63,6 +65,7 @@ public static class EventEndpoints
                                 registered[e.SubjectId] = known = await grains.Records(SubjectKind.Person, e.SubjectId).IsRegistered();
                             if (!known) throw NotRegistered();
                         }
+                        await CheckDonationRow(grains, e);
                         valid.Add((i, e));
                     }
                     catch (Invalid invalid)
@@ -121,6 +124,18 @@ public static class EventEndpoints
     {
         if (e.SubjectKind == SubjectKind.Person && !await grains.Records(SubjectKind.Person, e.SubjectId).IsRegistered())
             throw NotRegistered();
+    }
+
+    /// <summary>§3.4: a donation is reported on the row of the subject's own type (registered, else read from the USCC).</summary>
+    private static async Task CheckDonationRow(IGrainFactory grains, CreditEvent e)
+    {
+        if (e.Indicator is not (DonationRows.Company or DonationRows.IndividualBusiness)) return;
+        var registeredType = (await grains.Records(SubjectKind.Enterprise, e.SubjectId).View(null))?.EnterpriseType;
+        if (DonationRows.WrongRow(e.Indicator, registeredType, e.SubjectId) is { } right)
+            throw Invalid.Field(StatusCodes.Status422UnprocessableEntity, "indicator",
+                right == DonationRows.IndividualBusiness
+                    ? $"该主体是个体工商户，捐款捐物应报送“个体工商户捐款捐物”行（{right}）。"
+                    : $"该主体不是个体工商户，捐款捐物应报送“企业捐款捐物”行（{right}）。");
     }
 
     private static Invalid NotRegistered() =>

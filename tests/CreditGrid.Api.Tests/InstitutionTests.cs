@@ -138,3 +138,30 @@ public class InstitutionTests(GridHost grid) : IClassFixture<GridHost>
         Assert.True(await done());
     }
 }
+
+/// <summary>§3.4: the donation row by the subject's type (second reading, issue 12 item 4).</summary>
+public class DonationRowTests(GridHost grid) : IClassFixture<GridHost>
+{
+    [Fact]
+    public async Task A_company_on_the_individual_business_row_is_422_naming_the_company_row()
+    {
+        var id = GridHost.NewEnterpriseId(); // 91…: 工商, 企业
+        Assert.Equal(HttpStatusCode.Created, (await grid.Register("enterprise", id, new { name = "某公司", enterpriseType = "company" })).StatusCode);
+        var response = await grid.Push(new { eventId = GridHost.NewEventId(), subjectKind = "enterprise", subjectId = id, indicator = "E-DONATION-INDIVIDUAL", occurredAt = "2026-10-02", amount = 1000, amountKind = "cash" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("E-DONATION-COMPANY", (await response.Body()).GetProperty("errors").GetProperty("indicator")[0].GetString());
+        Assert.Equal(1000, (await grid.Subject("enterprise", id)).GetProperty("score").GetInt32());
+    }
+
+    [Fact]
+    public async Task An_unregistered_individual_business_takes_its_type_from_the_code()
+    {
+        var id = UnifiedSocialCreditCode.Complete($"92370303{Random.Shared.Next(10_000_000, 99_999_999):D8}"); // 9-2: 个体工商户
+        var wrong = await grid.Push(new { eventId = GridHost.NewEventId(), subjectKind = "enterprise", subjectId = id, indicator = "E-DONATION-COMPANY", occurredAt = "2026-10-02", amount = 1000, amountKind = "cash" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, wrong.StatusCode);
+        Assert.Contains("E-DONATION-INDIVIDUAL", (await wrong.Body()).GetProperty("errors").GetProperty("indicator")[0].GetString());
+        // 1,000 yuan cash on the 个体工商户 row: 1 point per 200 yuan → +5.
+        await grid.PushApplied(new { eventId = GridHost.NewEventId(), subjectKind = "enterprise", subjectId = id, indicator = "E-DONATION-INDIVIDUAL", occurredAt = "2026-10-02", amount = 1000, amountKind = "cash" });
+        Assert.Equal(1005, (await grid.Subject("enterprise", id)).GetProperty("score").GetInt32());
+    }
+}
