@@ -7,7 +7,7 @@ using CreditGrid.Silo.Storage;
 namespace CreditGrid.Silo.Grains;
 
 [GenerateSerializer]
-public sealed class MerchantState
+public sealed partial class MerchantState
 {
     [Id(0)] public bool Registered { get; set; }
     [Id(1)] public string? Name { get; set; }

@@ -27,7 +27,7 @@ public abstract partial class SubjectGrain
     {
         var today = services.Clock.Today;
         var before = Dossier.Published;
-        Dossier.Published = new PublishedEvaluation(e.Score, e.Grade, e.Stars, today);
+        Dossier.Published = new PublishedEvaluation(e.Score, e.Grade, e.Stars, today, e.Downgraded);
         if (before is not null && before.Score == e.Score && before.Grade == e.Grade && before.Stars == e.Stars) return null;
         return new EvaluationChange
         {

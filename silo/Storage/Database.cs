@@ -67,7 +67,7 @@ public sealed class Database
     public Task<T> Write<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken ct = default) => Write(work, synced: true, ct);
 
     /// <summary>
-    /// <paramref name="synced"/> false (SQLite): the commit is not flushed to disk by itself (synchronous = NORMAL in WAL
+    /// <paramref name="synced"/> false (SQLite; PostgreSQL: synchronous_commit off): the commit is not flushed to disk by itself (synchronous = NORMAL in WAL
     /// mode) but by the next synced commit or checkpoint. A process crash loses nothing either way; a power cut can
     /// lose only the newest commits, in order (the WAL is a log), so it cannot keep a later synced commit and lose an
     /// earlier one. Used for what the intake log can rebuild: grain state and derived rows, intake claims and applied
@@ -86,6 +86,13 @@ public sealed class Database
                 await sync.ExecuteNonQueryAsync(ct);
             }
             await using var tx = await connection.BeginTransactionAsync(ct);
+            if (!synced && _sqlite is null)
+            {
+                // PostgreSQL's equivalent of NORMAL: the commit does not wait for its WAL flush. A server crash can lose
+                // only the newest such commits, in WAL order; what they held is rebuilt from the intake log.
+                await using var relaxed = Command(connection, "SET LOCAL synchronous_commit = off", tx);
+                await relaxed.ExecuteNonQueryAsync(ct);
+            }
             var result = await work(connection, tx);
             await tx.CommitAsync(ct);
             return result;
