@@ -6,10 +6,17 @@ using CreditGrid.Silo.Storage;
 //   dotnet run --project silo               serve on http://127.0.0.1:5080 (ASPNETCORE_URLS / --urls to change)
 //   dotnet run --project silo -- seed-demo  the same, after filling a demo street (docs/design.md)
 //   dotnet run --project silo -- migrate    create or update the database schema, then exit (the Kubernetes Job)
+//   dotnet run --project silo -- rebuild-projections   subject summaries and objections again from the stored states
 if (args.FirstOrDefault() == "migrate")
 {
     await Migrations.Apply(new Database(Microsoft.Extensions.Options.Options.Create(StorageExtensions.StorageOf(CreditGridHost.Configuration(args[1..])))));
     Console.WriteLine("CreditGrid: schema is up to date.");
+    return;
+}
+if (args.FirstOrDefault() == "rebuild-projections")
+{
+    await using var host = await CreditGridHost.BuildAsync(args[1..]);
+    Console.WriteLine($"CreditGrid: projections rebuilt from {await ProjectionRebuild.Run(host.Services)} stored states.");
     return;
 }
 var seedDemo = args.Contains("seed-demo");

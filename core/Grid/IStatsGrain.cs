@@ -8,7 +8,6 @@ namespace CreditGrid.Core.Grid;
 /// </summary>
 public interface IStatsGrain : IGrainWithIntegerKey
 {
-    Task Start();
     [ReadOnly] Task<GradeDistribution> Grades();
 }
 

@@ -113,7 +113,7 @@ public sealed partial class MerchantGrain(
         if (!force && !colorChanged && enterpriseChange is null) return;
         await this.GetStreamProvider(GridStreams.Provider)
             .GetStream<EvaluationChange>(StreamId.Create(GridStreams.Changes, SubjectKind.Merchant.ToWire()))
-            .OnNextAsync(new EvaluationChange
+            .Announce(new EvaluationChange // stored already: a refused announcement is dropped, never thrown (issue 11, item 16)
             {
                 Kind = SubjectKind.Merchant,
                 Id = Id,

@@ -16,8 +16,6 @@ public sealed class StatsGrain(IGradeCounts counts, GridClock clock) : Grain, IS
     private DateTimeOffset _lastAt;
     private Task<GradeDistribution>? _counting;
 
-    public Task Start() => Task.CompletedTask;
-
     public Task<GradeDistribution> Grades()
     {
         if (_last is not null && TimeProvider.System.GetUtcNow() - _lastAt < Fresh) return Task.FromResult(_last);

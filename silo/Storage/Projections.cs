@@ -32,6 +32,7 @@ public static class Projections
         ON CONFLICT (kind, id) DO UPDATE SET name = excluded.name, score = excluded.score, grade = excluded.grade,
             stars = excluded.stars, color = excluded.color, street = excluded.street, downgraded = excluded.downgraded,
             version = excluded.version, updated_at = excluded.updated_at
+        WHERE excluded.version >= subject_summary.version
         """;
 
     private const string UpsertObjection = """
