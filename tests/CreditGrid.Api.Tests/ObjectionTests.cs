@@ -129,7 +129,9 @@ public sealed class ObjectionRebuildTests : IDisposable
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = _folder, RedirectStandardOutput = true, RedirectStandardError = true };
         string[] arguments = [Path.Combine(AppContext.BaseDirectory, "CreditGrid.Silo.dll"), "rebuild-projections", "--urls", $"http://127.0.0.1:{SiloProcess.FreePort()}",
-            "--Logging:LogLevel:Default=Warning", .. await SiloProcess.StoreOf(_folder)];
+            "--Logging:LogLevel:Default=Warning", .. await SiloProcess.StoreOf(_folder),
+            // Outside the embedded mode keys always come from configuration (the host refuses to start without them).
+            $"--Auth:ApiKeys:0:Key={GridHost.CreditCenter}", "--Auth:ApiKeys:0:Department=区社会信用中心", "--Auth:ApiKeys:0:Roles:0=credit-center"];
         foreach (var arg in arguments)
             start.ArgumentList.Add(arg);
         using var process = Process.Start(start)!;
