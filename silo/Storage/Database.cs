@@ -109,8 +109,15 @@ public sealed class Database
         Write<bool>(async (c, t) => { await work(c, t); return true; }, synced, ct);
 
     private readonly Channel<(Func<DbConnection, DbTransaction, Task> Work, TaskCompletionSource Done)> _grouped =
-        Channel.CreateUnbounded<(Func<DbConnection, DbTransaction, Task>, TaskCompletionSource)>(new UnboundedChannelOptions { SingleReader = true });
+        Channel.CreateUnbounded<(Func<DbConnection, DbTransaction, Task>, TaskCompletionSource)>(new UnboundedChannelOptions { SingleReader = false });
     private int _groupLoop;
+
+    /// <summary>
+    /// Group transactions at once: one on SQLite (one writer at a time); four on PostgreSQL, so a group's round trips
+    /// overlap with the next group's instead of one connection carrying every grain write of the silo. Groups never
+    /// share a row: each grain writes only its own state, summary, due-work and index rows, one write at a time.
+    /// </summary>
+    private int GroupLoops => IsPostgres ? 4 : 1;
 
     /// <summary>
     /// Group commit for many small writes from many grains: they queue, one loop commits everything queued in one
@@ -123,7 +130,8 @@ public sealed class Database
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _grouped.Writer.TryWrite((work, done));
-        if (Interlocked.CompareExchange(ref _groupLoop, 1, 0) == 0) _ = Task.Run(GroupLoop);
+        if (Interlocked.CompareExchange(ref _groupLoop, 1, 0) == 0)
+            for (var i = 0; i < GroupLoops; i++) _ = Task.Run(GroupLoop);
         return done.Task;
     }
 
