@@ -15,6 +15,12 @@ return await StartupFailure.Guard(args, async () =>
         Console.WriteLine("CreditGrid: schema is up to date.");
         return;
     }
+    if (args.FirstOrDefault() == "rebuild-projections")
+    {
+        await using var host = await CreditGridHost.BuildAsync(args[1..]);
+        Console.WriteLine($"CreditGrid: projections rebuilt from {await ProjectionRebuild.Run(host.Services)} stored states.");
+        return;
+    }
     var seedDemo = args.Contains("seed-demo");
     var app = await CreditGridHost.BuildAsync([.. args.Where(a => a != "seed-demo")]);
     if (seedDemo)

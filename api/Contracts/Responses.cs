@@ -26,8 +26,10 @@ public sealed record RecordResponse(
 
 public sealed record RecordActionResponse(string RecordId, string Status, IReadOnlyList<string> AffectedRecordIds);
 
+/// <summary>http-api "Work queues": an objection with its subject's name and its record's group/name.</summary>
 public sealed record ObjectionResponse(
-    string ObjectionId, string RecordId, string SubjectKind, string SubjectId, string Status, string OpenedAt, string DueAt,
-    bool Overdue, string? Reason, bool NeedsOtherUnits, bool? Upheld, string? Note, string? ResolvedAt);
+    string ObjectionId, string RecordId, string SubjectKind, string SubjectId, string? Name, string? Group, string? RecordName,
+    string Status, string OpenedAt, string DueAt, bool Overdue, string? Reason, bool NeedsOtherUnits, bool? Upheld, string? Note,
+    string? ResolvedAt);
 
 public sealed record AuditResponse(string At, string Actor, string Department, string Role, string Action, string SubjectKind, string SubjectId, string? Purpose);

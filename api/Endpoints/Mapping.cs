@@ -54,7 +54,13 @@ public static class Mapping
     public static EventStatusResponse Event(EventStatus s, bool authorised) => new(
         s.EventId, s.State.Wire(), s.SubjectKind.ToWire(), Id(s.SubjectKind, s.SubjectId, authorised), s.RecordIds, s.Reason);
 
-    public static ObjectionResponse Objection(Objection o, DateOnly today, bool authorised) => new(
-        o.ObjectionId, o.RecordId, o.SubjectKind.ToWire(), Id(o.SubjectKind, o.SubjectId, authorised), o.Status, Day(o.OpenedAt), Day(o.DueAt),
-        o.Status == "open" && o.DueAt < today, o.Reason, o.NeedsOtherUnits, o.Upheld, o.Note, Day(o.ResolvedAt));
+    /// <summary>The record's group and name come from the catalogue (codes never change meaning: http-api Conventions).</summary>
+    public static ObjectionResponse Objection(ObjectionListing listing, DateOnly today, bool authorised)
+    {
+        var o = listing.Objection;
+        var entry = o.Indicator is { } code && Core.Catalog.IndicatorCatalog.Default.TryGet(code, out var e) ? e : null;
+        return new(o.ObjectionId, o.RecordId, o.SubjectKind.ToWire(), Id(o.SubjectKind, o.SubjectId, authorised), listing.SubjectName,
+            entry?.Group, entry?.Name, o.Status, Day(o.OpenedAt), Day(o.DueAt), o.Status == "open" && o.DueAt < today, o.Reason,
+            o.NeedsOtherUnits, o.Upheld, o.Note, Day(o.ResolvedAt));
+    }
 }

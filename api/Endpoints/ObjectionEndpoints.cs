@@ -18,13 +18,16 @@ public static class ObjectionEndpoints
                 var request = await JsonBody.ReadAs<ResolveRequest>(http.Request, 16 * 1024);
                 if (request.Upheld is not { } upheld) throw Invalid.Field(StatusCodes.Status400BadRequest, "upheld", "'upheld' (true or false) is required.");
                 Fields.Text(request.Note, "note", 2000);
+                // The projection finds the subject; the subject grain decides (it owns the objection: issue 11, item 15).
                 var objection = await objections.Find(objectionId, http.RequestAborted);
                 if (objection is null) return Problems.NotFound($"No objection '{objectionId}'.");
-                if (objection.Status != "open") return Problems.Conflict($"Objection '{objectionId}' is already closed.");
-                var today = clock.Today;
-                await grains.Records(objection.SubjectKind, objection.SubjectId).CloseObjection(objection.RecordId, today, upheld, request.Note);
-                await objections.Close(objectionId, upheld, request.Note, today, http.RequestAborted);
-                return Results.Ok(new { objectionId, status = "closed", upheld, recordStatus = upheld ? "revoked" : "active" });
+                var result = await grains.Records(objection.SubjectKind, objection.SubjectId).ResolveObjection(objectionId, clock.Today, upheld, request.Note);
+                return result.Outcome switch
+                {
+                    ObjectionOutcome.NoObjection => Problems.NotFound($"No objection '{objectionId}'."),
+                    ObjectionOutcome.AlreadyClosed => Problems.Conflict($"Objection '{objectionId}' is already closed."),
+                    _ => Results.Ok(new { objectionId, status = "closed", upheld, recordStatus = upheld ? "revoked" : "active" }),
+                };
             }))
             .RequireAuthorization(Policies.CreditCenter)
             .WithSummary("Resolve an objection: upheld revokes the record, otherwise it is closed")

@@ -57,17 +57,20 @@ public static class RecordEndpoints
                 Fields.Text(request.Reason, "reason", 2000);
                 var location = await records.Find(recordId, http.RequestAborted);
                 if (location is null) return Problems.NotFound($"No record '{recordId}'.");
+                // The subject grain owns the objection (issue 11, item 15); the registry is its projection and only tells
+                // whether the id is already used on another subject's record.
+                if (await objections.Find(objectionId, http.RequestAborted) is { } known && known.RecordId != recordId)
+                    return Problems.Conflict($"objectionId '{objectionId}' is already used for another record.");
                 var today = clock.Today;
                 var needsOthers = request.NeedsOtherUnits ?? false;
                 var due = WorkingDays.ObjectionDue(today, needsOthers, calendar);
-                var (created, stored) = await objections.Open(new Objection(objectionId, recordId, location.Kind, location.SubjectId, request.Reason,
-                    needsOthers, today, due, "open", null, null, null), http.RequestAborted);
-                if (!created && stored.RecordId != recordId)
+                var result = await grains.Records(location.Kind, location.SubjectId).OpenObjection(
+                    new NewObjection(objectionId, recordId, request.Reason, needsOthers, today, due));
+                if (result.Outcome == ObjectionOutcome.NoRecord) return Problems.NotFound($"No record '{recordId}'.");
+                if (result.Outcome == ObjectionOutcome.OtherRecord || result.Objection is not { } stored)
                     return Problems.Conflict($"objectionId '{objectionId}' is already used for another record.");
-                var result = await grains.Records(location.Kind, location.SubjectId).OpenObjection(recordId, stored.OpenedAt);
-                if (!result.Found) return Problems.NotFound($"No record '{recordId}'.");
                 var body = new { objectionId, status = stored.Status, dueAt = Mapping.Day(stored.DueAt) };
-                return created ? Results.Created($"/api/v1/objections/{objectionId}", body) : Results.Ok(body);
+                return result.Outcome == ObjectionOutcome.Created ? Results.Created($"/api/v1/objections/{objectionId}", body) : Results.Ok(body);
             }))
             .RequireAuthorization(Policies.Object)
             .WithSummary("Object to a record; due in 3 working days, 7 when other units must verify (L815)")

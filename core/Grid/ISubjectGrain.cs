@@ -22,9 +22,11 @@ public interface ISubjectGrain : IGrainWithStringKey
 
     Task<RecordCommandResult> Repair(string recordId, DateOnly repairedAt, string? reason);
 
-    Task<RecordCommandResult> OpenObjection(string recordId, DateOnly openedAt);
+    /// <summary>Opens an objection (L815) on one of this subject's records; idempotent on the objection id.</summary>
+    Task<ObjectionResult> OpenObjection(NewObjection request);
 
-    Task<RecordCommandResult> CloseObjection(string recordId, DateOnly closedAt, bool upheld, string? note);
+    /// <summary>Closes an open objection; upheld revokes its record.</summary>
+    Task<ObjectionResult> ResolveObjection(string objectionId, DateOnly resolvedAt, bool upheld, string? note);
 
     /// <summary>A fan-out delivery from a linked subject (§6); idempotent by delivery id.</summary>
     Task Deliver(FanOutDelivery delivery);

@@ -77,6 +77,43 @@ public sealed record RecordCommandResult(
     [property: Id(1)] string? Error,
     [property: Id(2)] IReadOnlyList<string> AffectedRecordIds);
 
+/// <summary>POST /api/v1/records/{recordId}/objections, validated, with its dates (L815).</summary>
+[GenerateSerializer, Immutable]
+public sealed record NewObjection(
+    [property: Id(0)] string ObjectionId,
+    [property: Id(1)] string RecordId,
+    [property: Id(2)] string? Reason,
+    [property: Id(3)] bool NeedsOtherUnits,
+    [property: Id(4)] DateOnly OpenedAt,
+    [property: Id(5)] DateOnly DueAt);
+
+[GenerateSerializer]
+public enum ObjectionOutcome
+{
+    Created,
+    /// <summary>The same id on the same record: answered from what is stored.</summary>
+    Existing,
+    /// <summary>The id is already used for another record of this subject.</summary>
+    OtherRecord,
+    NoRecord,
+    NoObjection,
+    AlreadyClosed,
+    Resolved,
+}
+
+/// <summary>An objection as its subject grain holds it.</summary>
+[GenerateSerializer, Immutable]
+public sealed record ObjectionState(
+    [property: Id(0)] string ObjectionId,
+    [property: Id(1)] string RecordId,
+    [property: Id(2)] string Status,
+    [property: Id(3)] DateOnly OpenedAt,
+    [property: Id(4)] DateOnly DueAt,
+    [property: Id(5)] bool? Upheld);
+
+[GenerateSerializer, Immutable]
+public sealed record ObjectionResult([property: Id(0)] ObjectionOutcome Outcome, [property: Id(1)] ObjectionState? Objection);
+
 /// <summary>The live view of a subject: its profile and evaluation.</summary>
 [GenerateSerializer, Immutable]
 public sealed record SubjectView

@@ -42,7 +42,7 @@ public interface IRecordDirectory
     Task<RecordLocation?> Find(string recordId, CancellationToken ct = default);
 }
 
-/// <summary>An objection (L815) as the objection list shows it.</summary>
+/// <summary>An objection (L815) as the objection list shows it; owned by the subject grain (its dossier).</summary>
 public sealed record Objection(
     string ObjectionId,
     string RecordId,
@@ -55,16 +55,21 @@ public sealed record Objection(
     string Status,
     bool? Upheld,
     string? Note,
-    DateOnly? ResolvedAt);
+    DateOnly? ResolvedAt,
+    string? Indicator = null);
 
+/// <summary>An objection in a list: the objection, its subject's name and its record's indicator.</summary>
+public sealed record ObjectionListing(Objection Objection, string? SubjectName);
+
+/// <summary>
+/// The objection projection (http-api "Work queues"): written by the grain storage in the same transaction as the
+/// subject's state, read for lists and to find an objection's subject. The grain is the only writer.
+/// </summary>
 public interface IObjectionRegistry
 {
-    /// <summary>Stores a new objection; returns the stored one when the id already exists.</summary>
-    Task<(bool Created, Objection Stored)> Open(Objection objection, CancellationToken ct = default);
     Task<Objection?> Find(string objectionId, CancellationToken ct = default);
-    Task Close(string objectionId, bool upheld, string? note, DateOnly resolvedAt, CancellationToken ct = default);
-    /// <summary>open | overdue (open and past due on <paramref name="today"/>) | closed; null = all.</summary>
-    Task<IReadOnlyList<Objection>> List(string? status, DateOnly today, CancellationToken ct = default);
+    /// <summary>open (overdue included) | overdue (open and past due on <paramref name="today"/>) | closed; null = all.</summary>
+    Task<IReadOnlyList<ObjectionListing>> List(string? status, DateOnly today, CancellationToken ct = default);
 }
 
 public sealed record AuditEntry(DateTimeOffset At, string Actor, string Department, string Role, string Action, SubjectKind SubjectKind, string SubjectId, string? Purpose);

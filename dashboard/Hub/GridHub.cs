@@ -28,4 +28,7 @@ public static class HubMethods
     public const string ScoreChanged = "scoreChanged";
     public const string BoardChanged = "boardChanged";
     public const string EmergencyChanged = "emergencyChanged";
+    public const string GradesChanged = "gradesChanged";
+    /// <summary>Live messages were dropped: re-fetch boards, statistics and queues (issue 11, item 16).</summary>
+    public const string Resync = "resync";
 }

@@ -1201,6 +1201,9 @@
     conn.on('boardChanged', boardPush(onBoardChanged));
     conn.on('scoreChanged', onScoreChanged);
     conn.on('emergencyChanged', boardPush(onEmergencyChanged));
+    conn.on('gradesChanged', function (stats) { if (session === state.session) renderGrades(stats && typeof stats === 'object' ? stats : {}); });
+    // The server dropped live messages (a full stream queue or outbox): re-fetch everything, as after a reconnect.
+    conn.on('resync', function () { if (session === state.session) syncAll(); });
 
     conn.onreconnecting(function () {
       if (session === state.session) setConnState('reconnecting');

@@ -1,12 +1,13 @@
 using CreditGrid.Core;
 using CreditGrid.Core.Grid;
 using CreditGrid.Core.Rules;
+using CreditGrid.Silo.Storage;
 
 namespace CreditGrid.Silo.Grains;
 
 /// <summary>A subject's persisted state: who it is, its records with their status history, and what is in flight.</summary>
 [GenerateSerializer]
-public sealed class Dossier
+public sealed class Dossier : IProjectedState
 {
     [Id(0)] public bool Registered { get; set; }
     [Id(1)] public string? Name { get; set; }
@@ -50,6 +51,27 @@ public sealed class Dossier
     /// <summary>Enterprise side: a merchant of the same code follows this record (§1).</summary>
     [Id(15)] public bool IsMerchant { get; set; }
     [Id(16)] public DateTimeOffset? WakeAt { get; set; }
+    /// <summary>Objections to this subject's records (L815): the grain owns them; the objections table is their projection.</summary>
+    [Id(17)] private List<ObjectionEntry>? _objections;
+    public List<ObjectionEntry> ObjectionList { get => _objections ??= []; set => _objections = value; }
+    public ObjectionEntry? FindObjection(string objectionId) => _objections?.Find(o => o.ObjectionId == objectionId);
+
+    /// <summary>Published is the evaluation saved with this state, so the summary row agrees with the state it is written with.</summary>
+    public SubjectSummary? Summary(string grainKey) =>
+        Exists && Published is { } p && KindOf(grainKey) is { } kind
+            ? new SubjectSummary(kind, GrainKeys.IdOf(grainKey), Name, p.Score, p.Grade, p.Stars, null, Street, p.Downgraded, Version)
+            : null;
+
+    public IReadOnlyList<Objection> Objections(string grainKey)
+    {
+        if (_objections is not { Count: > 0 } list || KindOf(grainKey) is not { } kind) return [];
+        var id = GrainKeys.IdOf(grainKey);
+        return [.. list.Select(o => new Objection(o.ObjectionId, o.RecordId, kind, id, o.Reason, o.NeedsOtherUnits, o.OpenedAt, o.DueAt,
+            o.Status, o.Upheld, o.Note, o.ResolvedAt, Records.Find(r => r.RecordId == o.RecordId)?.Indicator))];
+    }
+
+    private static SubjectKind? KindOf(string grainKey) =>
+        grainKey.IndexOf(':') is > 0 and var colon && SubjectKinds.TryParse(grainKey[..colon], out var kind) ? kind : null;
     /// <summary>Institutions (§1): their type and staff (domain-rules §6 unit honours).</summary>
     [Id(30)] public string? InstitutionType { get; set; }
     [Id(31)] private List<StaffMember>? _staff;
@@ -59,6 +81,20 @@ public sealed class Dossier
         set => _staff = value.Count == 0 ? null : [.. value];
     }
 }
+
+/// <summary>One objection (L815): open until the credit centre resolves it; upheld revokes the record.</summary>
+[GenerateSerializer, Immutable]
+public sealed record ObjectionEntry(
+    [property: Id(0)] string ObjectionId,
+    [property: Id(1)] string RecordId,
+    [property: Id(2)] string? Reason,
+    [property: Id(3)] bool NeedsOtherUnits,
+    [property: Id(4)] DateOnly OpenedAt,
+    [property: Id(5)] DateOnly DueAt,
+    [property: Id(6)] string Status,
+    [property: Id(7)] bool? Upheld,
+    [property: Id(8)] string? Note,
+    [property: Id(9)] DateOnly? ResolvedAt);
 
 [GenerateSerializer, Immutable]
 public sealed record DerivedLink(
@@ -73,4 +109,5 @@ public sealed record PublishedEvaluation(
     [property: Id(0)] int Score,
     [property: Id(1)] string? Grade,
     [property: Id(2)] int? Stars,
-    [property: Id(3)] DateOnly AsOf);
+    [property: Id(3)] DateOnly AsOf,
+    [property: Id(4)] bool Downgraded = false);

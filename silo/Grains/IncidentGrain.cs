@@ -143,7 +143,7 @@ public sealed class IncidentGrain([PersistentState("incident", "credit")] IPersi
         await GrainFactory.GetGrain<IIncidentDirectoryGrain>(0).Update(view);
         await this.GetStreamProvider(GridStreams.Provider)
             .GetStream<IncidentChange>(StreamId.Create(GridStreams.Emergencies, GridStreams.AllBoards))
-            .OnNextAsync(new IncidentChange(view, change));
+            .Announce(new IncidentChange(view, change)); // stored already: never thrown (issue 11, item 16)
         return new IncidentResult(view, null, null, created);
     }
 

@@ -7,7 +7,7 @@ using CreditGrid.Silo.Storage;
 namespace CreditGrid.Silo.Grains;
 
 [GenerateSerializer]
-public sealed class MerchantState
+public sealed partial class MerchantState
 {
     [Id(0)] public bool Registered { get; set; }
     [Id(1)] public string? Name { get; set; }
@@ -123,7 +123,7 @@ public sealed partial class MerchantGrain(
         if (!force && !colorChanged && enterpriseChange is null) return;
         await this.GetStreamProvider(GridStreams.Provider)
             .GetStream<EvaluationChange>(StreamId.Create(GridStreams.Changes, SubjectKind.Merchant.ToWire()))
-            .OnNextAsync(new EvaluationChange
+            .Announce(new EvaluationChange // stored already: a refused announcement is dropped, never thrown (issue 11, item 16)
             {
                 Kind = SubjectKind.Merchant,
                 Id = Id,

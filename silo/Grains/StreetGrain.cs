@@ -39,7 +39,7 @@ public sealed class StreetGrain([PersistentState("street", "credit")] IPersisten
         _push = null;
         await this.GetStreamProvider(GridStreams.Provider)
             .GetStream<StreetBoard>(StreamId.Create(GridStreams.Boards, GridStreams.AllBoards))
-            .OnNextAsync(Ranking.Board(this.GetPrimaryKeyString(), state.State.Tiles.Values));
+            .Announce(Ranking.Board(this.GetPrimaryKeyString(), state.State.Tiles.Values)); // dropped → bridges resync
     }
 }
 

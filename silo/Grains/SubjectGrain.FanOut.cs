@@ -130,6 +130,6 @@ public abstract partial class SubjectGrain
     {
         var provider = this.GetStreamProvider(GridStreams.Provider);
         foreach (var d in deliveries)
-            await provider.GetStream<FanOutDelivery>(StreamId.Create(GridStreams.FanOut(d.TargetKind), GrainKeys.Of(d.TargetKind, d.TargetId))).OnNextAsync(d);
+            await provider.GetStream<FanOutDelivery>(StreamId.Create(GridStreams.FanOut(d.TargetKind), GrainKeys.Of(d.TargetKind, d.TargetId))).Announce(d); // the outbox redelivers a refused one
     }
 }

@@ -27,7 +27,7 @@ public abstract partial class SubjectGrain
     {
         var today = services.Clock.Today;
         var before = Dossier.Published;
-        Dossier.Published = new PublishedEvaluation(e.Score, e.Grade, e.Stars, today);
+        Dossier.Published = new PublishedEvaluation(e.Score, e.Grade, e.Stars, today, e.Downgraded);
         if (before is not null && before.Score == e.Score && before.Grade == e.Grade && before.Stars == e.Stars) return null;
         return new EvaluationChange
         {
@@ -50,11 +50,12 @@ public abstract partial class SubjectGrain
     /// The change goes on the changes stream; kinds add their own listeners (an enterprise tells its merchant). The
     /// stream is the grain's own (a stream directory in every activation, ~0.8 KB): one stream object shared by all
     /// grains of the silo saved that memory but cost ~25 % of the new-subject ingest rate (docs/benchmarks.md).
+    /// The change is stored already: a refused announcement is counted and dropped, never thrown (<see cref="Announcer"/>).
     /// </summary>
     protected virtual async Task Announce(EvaluationChange change) =>
         await this.GetStreamProvider(GridStreams.Provider)
             .GetStream<EvaluationChange>(StreamId.Create(GridStreams.Changes, Kind.ToWire()))
-            .OnNextAsync(change);
+            .Announce(change);
 
     /// <summary>Writes when this subject must next be woken: the next date its evaluation changes by itself, or a redelivery.</summary>
     protected async Task Reschedule(Evaluation? current = null)

@@ -85,23 +85,43 @@ public abstract partial class SubjectGrain
         return affected;
     }
 
-    public async Task<RecordCommandResult> OpenObjection(string recordId, DateOnly openedAt)
+    /// <summary>
+    /// L815 异议处理: the objection lives in this dossier (one owner), so its state and the record's "objected" mark are one
+    /// write; the objections table is a projection of it written in the same transaction. Idempotent on the id.
+    /// </summary>
+    public async Task<ObjectionResult> OpenObjection(NewObjection request)
     {
-        var i = Dossier.Records.FindIndex(r => r.RecordId == recordId);
-        if (i < 0) return new RecordCommandResult(false, null, []);
-        Dossier.Records[i] = Dossier.Records[i] with { ObjectionOpenedAt = openedAt, ObjectionClosedAt = null };
+        if (Dossier.FindObjection(request.ObjectionId) is { } existing)
+            return existing.RecordId == request.RecordId ? Result(ObjectionOutcome.Existing, existing) : new ObjectionResult(ObjectionOutcome.OtherRecord, null);
+        var i = Dossier.Records.FindIndex(r => r.RecordId == request.RecordId);
+        if (i < 0) return new ObjectionResult(ObjectionOutcome.NoRecord, null);
+        var entry = new ObjectionEntry(request.ObjectionId, request.RecordId, request.Reason, request.NeedsOtherUnits, request.OpenedAt,
+            request.DueAt, "open", null, null, null);
+        Dossier.ObjectionList.Add(entry);
+        // http-api "Work queues": several objections may be open on one record; it is objected from the first of them.
+        if (!IsObjected(Dossier.Records[i]))
+            Dossier.Records[i] = Dossier.Records[i] with { ObjectionOpenedAt = request.OpenedAt, ObjectionClosedAt = null };
         await Save(Dossier.Records[i].EventId, []);
-        return new RecordCommandResult(true, null, [recordId]);
+        return Result(ObjectionOutcome.Created, entry);
     }
 
-    public async Task<RecordCommandResult> CloseObjection(string recordId, DateOnly closedAt, bool upheld, string? note)
+    public async Task<ObjectionResult> ResolveObjection(string objectionId, DateOnly resolvedAt, bool upheld, string? note)
     {
-        var i = Dossier.Records.FindIndex(r => r.RecordId == recordId);
-        if (i < 0) return new RecordCommandResult(false, null, []);
-        Dossier.Records[i] = Dossier.Records[i] with { ObjectionClosedAt = closedAt };
-        // An upheld objection: the record is corrected or deleted (L815) — revoked with the objection as reason.
-        if (upheld) return await Revoke(recordId, closedAt, "异议成立" + (string.IsNullOrWhiteSpace(note) ? "" : "：" + note), null);
-        await Save(Dossier.Records[i].EventId, []);
-        return new RecordCommandResult(true, null, [recordId]);
+        if (Dossier.FindObjection(objectionId) is not { } entry) return new ObjectionResult(ObjectionOutcome.NoObjection, null);
+        if (entry.Status != "open") return Result(ObjectionOutcome.AlreadyClosed, entry);
+        var closed = entry with { Status = "closed", Upheld = upheld, Note = note, ResolvedAt = resolvedAt };
+        Dossier.ObjectionList[Dossier.ObjectionList.IndexOf(entry)] = closed;
+        var i = Dossier.Records.FindIndex(r => r.RecordId == entry.RecordId);
+        if (i >= 0 && !Dossier.ObjectionList.Exists(o => o.RecordId == entry.RecordId && o.Status == "open"))
+            Dossier.Records[i] = Dossier.Records[i] with { ObjectionClosedAt = resolvedAt };
+        // An upheld objection: the record is corrected or deleted (L815) — revoked with the objection as reason (one save).
+        if (upheld && i >= 0) await Revoke(entry.RecordId, resolvedAt, "异议成立" + (string.IsNullOrWhiteSpace(note) ? "" : "：" + note), null);
+        else await Save(i >= 0 ? Dossier.Records[i].EventId : null, []);
+        return Result(ObjectionOutcome.Resolved, closed);
     }
+
+    private static bool IsObjected(CreditRecord r) => r.ObjectionOpenedAt is not null && r.ObjectionClosedAt is null;
+
+    private static ObjectionResult Result(ObjectionOutcome outcome, ObjectionEntry e) =>
+        new(outcome, new ObjectionState(e.ObjectionId, e.RecordId, e.Status, e.OpenedAt, e.DueAt, e.Upheld));
 }

@@ -30,8 +30,8 @@ public static class GridExtensions
 
         silo.AddCreditGridGrainStorage(configuration);
         silo.AddCreditGridCalendar(configuration);
-        // The grade distribution listens from the start (its stream subscriptions are made on activation).
-        silo.AddStartupTask((sp, _) => sp.GetRequiredService<IGrainFactory>().GetGrain<IStatsGrain>(0).Start());
+        // States written before the projections existed get them once, before the silo serves (architecture: rebuildable).
+        silo.AddStartupTask((sp, ct) => CreditGrid.Silo.Storage.ProjectionRebuild.IfEmpty(sp, ct));
         // Stream subscriptions: in a cluster they must outlive any one silo (a silo's death would otherwise take the
         // dashboard bridges' subscriptions with it); one process alone keeps them in memory.
         var storage = StorageExtensions.StorageOf(configuration);

@@ -39,6 +39,7 @@ public static class StorageExtensions
         services.AddSingleton<IRecordDirectory>(sp => sp.GetRequiredService<SqlRecordDirectory>());
         services.AddSingleton<IObjectionRegistry, SqlObjectionRegistry>();
         services.AddSingleton<IMerchantArchive, SqlMerchantArchive>();
+        services.AddSingleton<IGradeCounts, SqlGradeCounts>();
         services.AddSingleton<IAuditTrail, SqlAuditTrail>();
         services.AddSingleton<IDueWork, SqlDueWork>();
         services.AddSingleton<ILegalRepresentatives, SqlLegalRepresentatives>();
@@ -46,28 +47,18 @@ public static class StorageExtensions
     }
 
     /// <summary>
-    /// Orleans grain state on the same database. PostgreSQL: the stock ADO.NET provider (docs/postgres.md). SQLite: the
-    /// same provider's queries and rows, committed in groups by <see cref="SqliteGroupCommitGrainStorage"/> (one writer at
-    /// a time is SQLite's limit: docs/sqlite-persistence.md, docs/benchmarks.md).
+    /// Orleans grain state on the same database, on both providers through <see cref="GroupCommitGrainStorage"/>: the
+    /// stock ADO.NET provider's own queries and rows (docs/sqlite-persistence.md, docs/postgres.md), committed in groups,
+    /// with the projection rows of each state in the same transaction (architecture: "Projections are durable and
+    /// rebuildable"; "Speed in the production shape": a round's states in one transaction, not one per grain).
     /// </summary>
     public static ISiloBuilder AddCreditGridGrainStorage(this ISiloBuilder silo, IConfiguration configuration)
     {
-        var options = StorageOf(configuration);
+        StorageOf(configuration);
         silo.Services.AddSingleton<GrainStateFormat>();
-        if (options.IsSqlite)
-        {
-            silo.Services.AddGrainStorage(GrainStorage, (sp, _) => new SqliteGroupCommitGrainStorage(
-                sp.GetRequiredService<Database>(), sp.GetRequiredService<GrainStateFormat>(),
-                sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId));
-            return silo;
-        }
-        silo.AddAdoNetGrainStorage(GrainStorage, (OptionsBuilder<AdoNetGrainStorageOptions> builder) =>
-            builder.Configure<GrainStateFormat>((o, format) =>
-            {
-                o.Invariant = Invariant(options);
-                o.ConnectionString = Database.Normalise(options);
-                o.GrainStorageSerializer = format;
-            }));
+        silo.Services.AddGrainStorage(GrainStorage, (sp, _) => new GroupCommitGrainStorage(
+            sp.GetRequiredService<Database>(), sp.GetRequiredService<GrainStateFormat>(),
+            sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId));
         return silo;
     }
 }

@@ -67,7 +67,7 @@ public sealed class Database
     public Task<T> Write<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken ct = default) => Write(work, synced: true, ct);
 
     /// <summary>
-    /// <paramref name="synced"/> false (SQLite): the commit is not flushed to disk by itself (synchronous = NORMAL in WAL
+    /// <paramref name="synced"/> false (SQLite; PostgreSQL: synchronous_commit off): the commit is not flushed to disk by itself (synchronous = NORMAL in WAL
     /// mode) but by the next synced commit or checkpoint. A process crash loses nothing either way; a power cut can
     /// lose only the newest commits, in order (the WAL is a log), so it cannot keep a later synced commit and lose an
     /// earlier one. Used for what the intake log can rebuild: grain state and derived rows, intake claims and applied
@@ -86,6 +86,13 @@ public sealed class Database
                 await sync.ExecuteNonQueryAsync(ct);
             }
             await using var tx = await connection.BeginTransactionAsync(ct);
+            if (!synced && _sqlite is null)
+            {
+                // PostgreSQL's equivalent of NORMAL: the commit does not wait for its WAL flush. A server crash can lose
+                // only the newest such commits, in WAL order; what they held is rebuilt from the intake log.
+                await using var relaxed = Command(connection, "SET LOCAL synchronous_commit = off", tx);
+                await relaxed.ExecuteNonQueryAsync(ct);
+            }
             var result = await work(connection, tx);
             await tx.CommitAsync(ct);
             return result;
@@ -102,8 +109,15 @@ public sealed class Database
         Write<bool>(async (c, t) => { await work(c, t); return true; }, synced, ct);
 
     private readonly Channel<(Func<DbConnection, DbTransaction, Task> Work, TaskCompletionSource Done)> _grouped =
-        Channel.CreateUnbounded<(Func<DbConnection, DbTransaction, Task>, TaskCompletionSource)>(new UnboundedChannelOptions { SingleReader = true });
+        Channel.CreateUnbounded<(Func<DbConnection, DbTransaction, Task>, TaskCompletionSource)>(new UnboundedChannelOptions { SingleReader = false });
     private int _groupLoop;
+
+    /// <summary>
+    /// Group transactions at once: one on SQLite (one writer at a time); four on PostgreSQL, so a group's round trips
+    /// overlap with the next group's instead of one connection carrying every grain write of the silo. Groups never
+    /// share a row: each grain writes only its own state, summary, due-work and index rows, one write at a time.
+    /// </summary>
+    private int GroupLoops => IsPostgres ? 4 : 1;
 
     /// <summary>
     /// Group commit for many small writes from many grains: they queue, one loop commits everything queued in one
@@ -116,7 +130,8 @@ public sealed class Database
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _grouped.Writer.TryWrite((work, done));
-        if (Interlocked.CompareExchange(ref _groupLoop, 1, 0) == 0) _ = Task.Run(GroupLoop);
+        if (Interlocked.CompareExchange(ref _groupLoop, 1, 0) == 0)
+            for (var i = 0; i < GroupLoops; i++) _ = Task.Run(GroupLoop);
         return done.Task;
     }
 

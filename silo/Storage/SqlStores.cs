@@ -33,57 +33,41 @@ public sealed class SqlRecordDirectory(Database database) : IRecordIndex
         });
 }
 
+/// <summary>
+/// The objection projection: rows written by the grain storage with the subject's state (<see cref="Projections"/>);
+/// read here for the lists and to find an objection's subject. Nothing else writes it.
+/// </summary>
 public sealed class SqlObjectionRegistry(Database database) : IObjectionRegistry
 {
-    private const string Columns = "objection_id, record_id, subject_kind, subject_id, reason, needs_other_units, opened_at, due_at, status, upheld, note, resolved_at";
-
-    public Task<(bool Created, Objection Stored)> Open(Objection o, CancellationToken ct = default) =>
-        database.Write(async (connection, tx) =>
-        {
-            await using (var find = Database.Command(connection, $"SELECT {Columns} FROM objections WHERE objection_id = @id", tx, ("@id", o.ObjectionId)))
-            await using (var reader = await find.ExecuteReaderAsync(ct))
-            {
-                if (await reader.ReadAsync(ct)) return (false, Map(reader));
-            }
-            await using var insert = Database.Command(connection, $"""
-                INSERT INTO objections ({Columns}) VALUES (@id, @record, @kind, @subject, @reason, @other, @opened, @due, 'open', NULL, NULL, NULL)
-                """, tx, ("@id", o.ObjectionId), ("@record", o.RecordId), ("@kind", o.SubjectKind.ToWire()), ("@subject", o.SubjectId),
-                ("@reason", o.Reason), ("@other", o.NeedsOtherUnits ? 1 : 0), ("@opened", Day(o.OpenedAt)), ("@due", Day(o.DueAt)));
-            await insert.ExecuteNonQueryAsync(ct);
-            return (true, o);
-        }, ct);
+    private const string Columns = "o.objection_id, o.record_id, o.subject_kind, o.subject_id, o.reason, o.needs_other_units, o.opened_at, o.due_at, o.status, o.upheld, o.note, o.resolved_at, o.indicator";
 
     public async Task<Objection?> Find(string objectionId, CancellationToken ct = default)
     {
         await using var connection = await database.Open(ct);
-        await using var command = Database.Command(connection, $"SELECT {Columns} FROM objections WHERE objection_id = @id", null, ("@id", objectionId));
+        await using var command = Database.Command(connection, $"SELECT {Columns} FROM objections o WHERE o.objection_id = @id", null, ("@id", objectionId));
         await using var reader = await command.ExecuteReaderAsync(ct);
         return await reader.ReadAsync(ct) ? Map(reader) : null;
     }
 
-    public Task Close(string objectionId, bool upheld, string? note, DateOnly resolvedAt, CancellationToken ct = default) =>
-        database.Write(async (connection, tx) =>
-        {
-            await using var command = Database.Command(connection, """
-                UPDATE objections SET status = 'closed', upheld = @upheld, note = @note, resolved_at = @at WHERE objection_id = @id AND status = 'open'
-                """, tx, ("@upheld", upheld ? 1 : 0), ("@note", note), ("@at", Day(resolvedAt)), ("@id", objectionId));
-            await command.ExecuteNonQueryAsync(ct);
-        }, ct);
-
-    public async Task<IReadOnlyList<Objection>> List(string? status, DateOnly today, CancellationToken ct = default)
+    public async Task<IReadOnlyList<ObjectionListing>> List(string? status, DateOnly today, CancellationToken ct = default)
     {
         var where = status switch
         {
-            "open" => "WHERE status = 'open'",
-            "overdue" => "WHERE status = 'open' AND due_at < @today",
-            "closed" => "WHERE status = 'closed'",
+            "open" => "WHERE o.status = 'open'",
+            "overdue" => "WHERE o.status = 'open' AND o.due_at < @today",
+            "closed" => "WHERE o.status = 'closed'",
             _ => "",
         };
+        // The subject's name from its summary row (merchants' records live on their enterprise: same code).
         await using var connection = await database.Open(ct);
-        await using var command = Database.Command(connection, $"SELECT {Columns} FROM objections {where} ORDER BY due_at, objection_id", null, ("@today", Day(today)));
+        await using var command = Database.Command(connection, $"""
+            SELECT {Columns}, s.name FROM objections o
+            LEFT JOIN subject_summary s ON s.kind = o.subject_kind AND s.id = o.subject_id
+            {where} ORDER BY o.due_at, o.objection_id
+            """, null, ("@today", Day(today)));
         await using var reader = await command.ExecuteReaderAsync(ct);
-        var list = new List<Objection>();
-        while (await reader.ReadAsync(ct)) list.Add(Map(reader));
+        var list = new List<ObjectionListing>();
+        while (await reader.ReadAsync(ct)) list.Add(new ObjectionListing(Map(reader), reader.IsDBNull(13) ? null : reader.GetString(13)));
         return list;
     }
 
@@ -93,7 +77,7 @@ public sealed class SqlObjectionRegistry(Database database) : IObjectionRegistry
         return new Objection(r.GetString(0), r.GetString(1), kind, r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4), Database.Long(r, 5) == 1,
             DateOnly.Parse(r.GetString(6), CultureInfo.InvariantCulture), DateOnly.Parse(r.GetString(7), CultureInfo.InvariantCulture), r.GetString(8),
             r.IsDBNull(9) ? null : Database.Long(r, 9) == 1, r.IsDBNull(10) ? null : r.GetString(10),
-            r.IsDBNull(11) ? null : DateOnly.Parse(r.GetString(11), CultureInfo.InvariantCulture));
+            r.IsDBNull(11) ? null : DateOnly.Parse(r.GetString(11), CultureInfo.InvariantCulture), r.IsDBNull(12) ? null : r.GetString(12));
     }
 
     private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -38,9 +38,14 @@ public class GridHost : IAsyncLifetime
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), "creditgrid-tests", Guid.NewGuid().ToString("N"));
     public Uri BaseAddress { get; private set; } = null!;
 
-    /// <summary>Where the host keeps its state: a SQLite file in the temp folder unless a subclass says otherwise.</summary>
-    protected virtual Task<string[]> StorageArguments() =>
-        Task.FromResult<string[]>([$"--Storage:ConnectionString=Data Source={Path.Combine(Folder, "creditgrid.db")}"]);
+    /// <summary>CREDITGRID_TEST_STORE=postgres runs the whole suite on PostgreSQL (.ci/run does both, as Orleans' provider tests do).</summary>
+    public static bool OnPostgres => string.Equals(Environment.GetEnvironmentVariable("CREDITGRID_TEST_STORE"), "postgres", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Where the host keeps its state: a SQLite file in the temp folder, or a fresh PostgreSQL database, unless a subclass says otherwise.</summary>
+    protected virtual async Task<string[]> StorageArguments() =>
+        OnPostgres
+            ? ["--Storage:Provider=postgres", $"--Storage:ConnectionString={await PostgresServer.NewDatabase()}"]
+            : [$"--Storage:ConnectionString=Data Source={Path.Combine(Folder, "creditgrid.db")}"];
 
     public async Task InitializeAsync()
     {

@@ -21,8 +21,15 @@ public sealed class SiloProcess : IAsyncDisposable
 
     public string Output { get { lock (_output) return _output.ToString(); } }
 
-    public static Task<SiloProcess> Start(string folder, DateTimeOffset clock) =>
-        Start(folder, clock, [$"--Storage:ConnectionString=Data Source={Path.Combine(folder, "creditgrid.db")}"]);
+    public static async Task<SiloProcess> Start(string folder, DateTimeOffset clock) => await Start(folder, clock, await StoreOf(folder));
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<string>>> Databases = new();
+
+    /// <summary>The folder's SQLite file, or (CREDITGRID_TEST_STORE=postgres) one PostgreSQL database per folder, kept across restarts.</summary>
+    public static async Task<string[]> StoreOf(string folder) =>
+        GridHost.OnPostgres
+            ? ["--Storage:Provider=postgres", $"--Storage:ConnectionString={await Databases.GetOrAdd(folder, _ => new Lazy<Task<string>>(PostgresServer.NewDatabase)).Value}"]
+            : [$"--Storage:ConnectionString=Data Source={Path.Combine(folder, "creditgrid.db")}"];
 
     /// <summary>Starts the program with the given storage/cluster arguments (and the test keys, clock and quiet logs).</summary>
     public static async Task<SiloProcess> Start(string folder, DateTimeOffset clock, IEnumerable<string> settings, int? port = null)

@@ -22,7 +22,7 @@ public class GrainStorageTests(GridCluster grid)
 
     [Fact]
     public void The_silo_uses_the_group_commit_storage_on_sqlite() =>
-        Assert.IsType<SqliteGroupCommitGrainStorage>(Storage);
+        Assert.IsType<GroupCommitGrainStorage>(Storage);
 
     [Fact]
     public async Task A_written_state_reads_back_with_its_version_and_a_stale_etag_is_refused()

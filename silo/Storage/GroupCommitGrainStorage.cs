@@ -5,19 +5,23 @@ using Orleans.Storage;
 namespace CreditGrid.Silo.Storage;
 
 /// <summary>
-/// Orleans grain storage for the embedded SQLite file, with group commit. The stock ADO.NET provider commits every
-/// grain write in its own transaction on its own connection; SQLite takes one writer at a time, so under load the
-/// writers queued on the file lock and the grid applied under 1,000 events/s (docs/benchmarks.md). Here every
-/// write joins <see cref="Database.WriteGrouped"/>: whatever grains wrote meanwhile commits in one transaction, and
-/// each caller's task completes only after that commit — as durable as before, with a fraction of the commits.
+/// Orleans grain storage with group commit, on SQLite and PostgreSQL. The stock ADO.NET provider commits every grain
+/// write in its own transaction on its own connection; SQLite takes one writer at a time, so under load the writers
+/// queued on the file lock and the grid applied under 1,000 events/s (docs/benchmarks.md), and on PostgreSQL every
+/// grain write cost a commit of its own (architecture, "Speed in the production shape": one transaction per round, not
+/// per grain). Here every write joins <see cref="Database.WriteGrouped"/>: whatever grains wrote meanwhile commits in
+/// one transaction, and each caller's task completes only after that commit. The projection rows a state carries
+/// (<see cref="IProjectedState"/>: subject_summary, objections) are written in the same transaction, so a crash can
+/// never keep a state without its projection or the other way round (issue 11, items 14 and 15).
 /// <para>
 /// It runs the stock provider's own query texts (ReadFromStorageKey, WriteToStorageKey, ClearStorageKey, loaded from
-/// OrleansQuery, written by sqlite-persistence.sql) with the provider's parameters and the serializer Orleans gives
-/// the provider, so rows stay exactly as the ADO.NET provider reads and writes them: the contract is still the one in
-/// docs/sqlite-persistence.md, and either provider can open a file the other wrote.
+/// OrleansQuery, written by sqlite-persistence.sql / postgres-persistence.sql) with the provider's parameters and the
+/// serializer Orleans gives the provider, so rows stay exactly as the ADO.NET provider reads and writes them: the
+/// contract is still the one in docs/sqlite-persistence.md and docs/postgres.md, and either provider can open rows the
+/// other wrote.
 /// </para>
 /// </summary>
-public sealed class SqliteGroupCommitGrainStorage(Database database, IGrainStorageSerializer serializer, string serviceId) : IGrainStorage
+public sealed class GroupCommitGrainStorage(Database database, IGrainStorageSerializer serializer, string serviceId) : IGrainStorage
 {
     private Queries? _queries;
 
@@ -47,7 +51,10 @@ public sealed class SqliteGroupCommitGrainStorage(Database database, IGrainStora
         var payload = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(serialized.ToMemory(), out var whole) && whole.Offset == 0 && whole.Count == whole.Array!.Length
             ? whole.Array : serialized.ToArray();
         var parameters = Key(stateName, grainId).Append(("@GrainStateVersion", Version(grainState.ETag))).Append(("@PayloadBinary", payload)).ToArray();
-        var version = await Change(queries.Write, parameters, stateName, grainId, grainState.ETag);
+        // The state's projection rows (subject_summary, objections) commit in the same transaction as the state.
+        var rows = Projections.Of(grainId.Key.ToString()!, grainState.State);
+        var version = await Change(queries.Write, parameters, stateName, grainId, grainState.ETag,
+            (connection, tx) => Projections.Write(connection, tx, rows, DateTimeOffset.UtcNow));
         grainState.ETag = version;
         grainState.RecordExists = true;
     }
@@ -62,13 +69,16 @@ public sealed class SqliteGroupCommitGrainStorage(Database database, IGrainStora
             if (grainState.ETag is null) return;
         }
         var parameters = Key(stateName, grainId).Append(("@GrainStateVersion", Version(grainState.ETag))).ToArray();
-        grainState.ETag = await Change(queries.Clear, parameters, stateName, grainId, grainState.ETag);
+        var state = grainState.State;
+        grainState.ETag = await Change(queries.Clear, parameters, stateName, grainId, grainState.ETag,
+            (connection, tx) => Projections.Clear(connection, tx, grainId.Key.ToString()!, state));
         grainState.RecordExists = false;
         grainState.State = Activator.CreateInstance<T>();
     }
 
     /// <summary>Runs a changing query in the next group commit; its single row is the new version, NULL on a conflict.</summary>
-    private async Task<string> Change(string sql, (string, object?)[] parameters, string stateName, GrainId grainId, string? etag)
+    private async Task<string> Change(string sql, (string, object?)[] parameters, string stateName, GrainId grainId, string? etag,
+        Func<DbConnection, DbTransaction, Task> project)
     {
         string? version = null;
         await database.WriteGrouped(async (connection, tx) =>
@@ -79,6 +89,7 @@ public sealed class SqliteGroupCommitGrainStorage(Database database, IGrainStora
             // Throwing rolls the group back; Database then retries each write alone, so only this one fails.
             if (version is null || version == etag)
                 throw new InconsistentStateException($"State '{stateName}' of {grainId} was changed by another activation (ETag {etag ?? "none"} is stale).", "unknown", etag ?? "none");
+            await project(connection, tx);
         });
         return version!;
     }

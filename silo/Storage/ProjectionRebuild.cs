@@ -1,0 +1,78 @@
+using System.Data.Common;
+using CreditGrid.Silo.Grains;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+
+namespace CreditGrid.Silo.Storage;
+
+/// <summary>
+/// `rebuild-projections` (architecture: "Projections are durable and rebuildable"): subject_summary and objections
+/// written again from the stored dossiers and merchant states, in one transaction. The grain storage keeps them
+/// current from then on (same transaction as each state), so this is for operators and for a database whose states
+/// were written before the projection existed (the silo runs it at start when subject_summary is empty).
+/// </summary>
+public static class ProjectionRebuild
+{
+    private const int Page = 500;
+
+    /// <summary>The state names whose states project rows, and how to read them.</summary>
+    private static readonly (string StateName, Func<GrainStateFormat, BinaryData, object?> Read)[] States =
+    [
+        ("enterprise", (f, b) => f.Deserialize<Dossier>(b)),
+        ("person", (f, b) => f.Deserialize<Dossier>(b)),
+        ("official", (f, b) => f.Deserialize<Dossier>(b)),
+        ("merchant", (f, b) => f.Deserialize<MerchantState>(b)),
+    ];
+
+    public static async Task<int> Run(IServiceProvider services, CancellationToken ct = default)
+    {
+        var database = services.GetRequiredService<Database>();
+        var format = services.GetRequiredService<GrainStateFormat>();
+        var serviceId = services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId;
+        var select = database.IsPostgres
+            ? "SELECT grain_id_ext, payload FROM orleans_grain_state WHERE service_id = @service AND state_name = @state AND payload IS NOT NULL AND grain_id_ext > @after ORDER BY grain_id_ext LIMIT @page"
+            : "SELECT GrainIdExtensionString, PayloadBinary FROM OrleansGrainState WHERE ServiceId = @service AND GrainTypeString = @state AND PayloadBinary IS NOT NULL AND GrainIdExtensionString > @after ORDER BY GrainIdExtensionString LIMIT @page";
+        return await database.Write(async (connection, tx) =>
+        {
+            await using (var clear = Database.Command(connection, "DELETE FROM subject_summary", tx)) await clear.ExecuteNonQueryAsync(ct);
+            var written = 0;
+            var now = DateTimeOffset.UtcNow;
+            foreach (var (stateName, read) in States)
+            {
+                var after = "";
+                while (true)
+                {
+                    var page = await ReadPage(connection, tx, select, serviceId, stateName, after, ct);
+                    foreach (var (key, payload) in page)
+                    {
+                        await Projections.Write(connection, tx, Projections.Of(key, read(format, new BinaryData(payload))), now);
+                        written++;
+                    }
+                    if (page.Count < Page) break;
+                    after = page[^1].Key;
+                }
+            }
+            return written;
+        }, ct);
+    }
+
+    /// <summary>At start: a database whose states predate the projection (or lost it) gets it rebuilt once.</summary>
+    public static async Task<int?> IfEmpty(IServiceProvider services, CancellationToken ct = default)
+    {
+        var database = services.GetRequiredService<Database>();
+        await using var connection = await database.Open(ct);
+        await using var any = Database.Command(connection, "SELECT COUNT(*) FROM (SELECT 1 FROM subject_summary LIMIT 1) s");
+        return Convert.ToInt64(await any.ExecuteScalarAsync(ct)) == 0 ? await Run(services, ct) : null;
+    }
+
+    /// <summary>One page of keys and payloads, read to the end before anything is written (one connection, one reader).</summary>
+    private static async Task<List<(string Key, byte[] Payload)>> ReadPage(
+        DbConnection connection, DbTransaction tx, string sql, string serviceId, string stateName, string after, CancellationToken ct)
+    {
+        await using var command = Database.Command(connection, sql, tx, ("@service", serviceId), ("@state", stateName), ("@after", after), ("@page", Page));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var page = new List<(string, byte[])>(Page);
+        while (await reader.ReadAsync(ct)) page.Add((reader.GetString(0), (byte[])reader.GetValue(1)));
+        return page;
+    }
+}

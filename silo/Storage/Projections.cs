@@ -1,0 +1,87 @@
+using System.Data.Common;
+using System.Globalization;
+using CreditGrid.Core;
+using CreditGrid.Core.Grid;
+
+namespace CreditGrid.Silo.Storage;
+
+/// <summary>A subject as lists, search and the grade statistics show it: one row of <c>subject_summary</c>.</summary>
+public sealed record SubjectSummary(
+    SubjectKind Kind, string Id, string? Name, int? Score, string? Grade, int? Stars, string? Color, string? Street, bool Downgraded, long Version);
+
+/// <summary>
+/// A grain state that carries rows of the durable projections. The grain storage writes them in the same transaction
+/// as the state (architecture: "Projections are durable and rebuildable"), so a crash can never keep one without the
+/// other; <c>rebuild-projections</c> writes them again from the stored states.
+/// </summary>
+public interface IProjectedState
+{
+    /// <summary>The subject's summary row, or null while the state describes no subject yet.</summary>
+    SubjectSummary? Summary(string grainKey);
+
+    /// <summary>The subject's objections (L815), as the objection list shows them.</summary>
+    IReadOnlyList<Objection> Objections(string grainKey);
+}
+
+/// <summary>The statements that write the projections, inside the caller's transaction.</summary>
+public static class Projections
+{
+    private const string UpsertSummary = """
+        INSERT INTO subject_summary (kind, id, name, score, grade, stars, color, street, downgraded, version, updated_at)
+        VALUES (@kind, @id, @name, @score, @grade, @stars, @color, @street, @downgraded, @version, @at)
+        ON CONFLICT (kind, id) DO UPDATE SET name = excluded.name, score = excluded.score, grade = excluded.grade,
+            stars = excluded.stars, color = excluded.color, street = excluded.street, downgraded = excluded.downgraded,
+            version = excluded.version, updated_at = excluded.updated_at
+        WHERE excluded.version >= subject_summary.version
+        """;
+
+    private const string UpsertObjection = """
+        INSERT INTO objections (objection_id, record_id, subject_kind, subject_id, reason, needs_other_units, opened_at, due_at,
+            status, upheld, note, resolved_at, indicator)
+        VALUES (@id, @record, @kind, @subject, @reason, @other, @opened, @due, @status, @upheld, @note, @resolved, @indicator)
+        ON CONFLICT (objection_id) DO UPDATE SET record_id = excluded.record_id, subject_kind = excluded.subject_kind,
+            subject_id = excluded.subject_id, reason = excluded.reason, needs_other_units = excluded.needs_other_units,
+            opened_at = excluded.opened_at, due_at = excluded.due_at, status = excluded.status, upheld = excluded.upheld,
+            note = excluded.note, resolved_at = excluded.resolved_at, indicator = excluded.indicator
+        """;
+
+    /// <summary>The rows a state projects, taken when the state is serialized (the grain may change it before the group commits).</summary>
+    public sealed record Rows(SubjectSummary? Summary, IReadOnlyList<Objection> Objections);
+
+    public static Rows? Of(string grainKey, object? state) =>
+        state is IProjectedState projected ? new Rows(projected.Summary(grainKey), projected.Objections(grainKey)) : null;
+
+    /// <summary>Writes the rows; nothing for states that project nothing.</summary>
+    public static async Task Write(DbConnection connection, DbTransaction tx, Rows? rows, DateTimeOffset at)
+    {
+        if (rows is null) return;
+        if (rows.Summary is { } s)
+        {
+            var command = Database.Reused(connection, tx, UpsertSummary,
+                ("@kind", s.Kind.ToWire()), ("@id", s.Id), ("@name", s.Name), ("@score", s.Score), ("@grade", s.Grade), ("@stars", s.Stars),
+                ("@color", s.Color), ("@street", s.Street), ("@downgraded", s.Downgraded ? 1 : 0), ("@version", s.Version),
+                ("@at", at.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)));
+            await command.ExecuteNonQueryAsync();
+        }
+        foreach (var o in rows.Objections)
+        {
+            var command = Database.Reused(connection, tx, UpsertObjection,
+                ("@id", o.ObjectionId), ("@record", o.RecordId), ("@kind", o.SubjectKind.ToWire()), ("@subject", o.SubjectId), ("@reason", o.Reason),
+                ("@other", o.NeedsOtherUnits ? 1 : 0), ("@opened", Day(o.OpenedAt)), ("@due", Day(o.DueAt)), ("@status", o.Status),
+                ("@upheld", o.Upheld is { } u ? u ? 1 : 0 : null), ("@note", o.Note), ("@resolved", o.ResolvedAt is { } r ? Day(r) : null),
+                ("@indicator", o.Indicator));
+            await command.ExecuteNonQueryAsync();
+        }
+    }
+
+    /// <summary>A cleared state describes no subject any more.</summary>
+    public static async Task Clear(DbConnection connection, DbTransaction tx, string grainKey, object? state)
+    {
+        if (state is not IProjectedState || grainKey.IndexOf(':') is var colon && colon < 0) return;
+        var command = Database.Reused(connection, tx, "DELETE FROM subject_summary WHERE kind = @kind AND id = @id",
+            ("@kind", grainKey[..colon]), ("@id", grainKey[(colon + 1)..]));
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
