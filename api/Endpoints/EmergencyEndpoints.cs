@@ -1,4 +1,3 @@
-using System.Globalization;
 using CreditGrid.Api.Auth;
 using CreditGrid.Api.Validation;
 using CreditGrid.Core.Emergency;
@@ -111,15 +110,8 @@ public static class EmergencyEndpoints
         return r.Level ?? throw Invalid.Field(400, "level", "'level' (1 to 4) is required.");
     }
 
-    /// <summary>An ISO 8601 instant, not in the future.</summary>
-    private static DateTimeOffset Instant(string? text, string field, GridClock clock)
-    {
-        Fields.Required(text, field);
-        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at))
-            throw Invalid.Field(400, field, $"'{field}' must be an ISO 8601 instant such as 2026-11-28T08:00:00Z.");
-        if (at > clock.Now.AddMinutes(1)) throw Invalid.Field(422, field, $"'{field}' is in the future.");
-        return at;
-    }
+    /// <summary>An ISO 8601 instant with offset or Z in the sane range, not in the future (a minute of clock skew allowed).</summary>
+    private static DateTimeOffset Instant(string? text, string field, GridClock clock) => Fields.Instant(text, field, clock.Now.AddMinutes(1));
 
     private static string By(HttpContext http) => Caller.From(http.User).Department;
 

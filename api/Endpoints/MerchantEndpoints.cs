@@ -132,6 +132,8 @@ public static class MerchantEndpoints
             var problem = Fields.Text(Fields.Required(f.Problem, at + ".problem"), at + ".problem", 1000)!;
             var deadline = Fields.Date(f.Deadline, at + ".deadline");
             if (deadline < date) throw Invalid.Field(422, at + ".deadline", "The rectification deadline is before the inspection.");
+            // http-api Conventions: a finding's deadline at most 10 years after its inspection date (9999-12-31 once stored and broke the merchant).
+            Fields.AtMostYearsAfter(deadline, date, at + ".deadline", "检查日期");
             if (findings.Exists(x => x.FindingId == findingId)) throw Invalid.Field(422, at + ".findingId", $"findingId '{findingId}' appears twice.");
             findings.Add(new FindingReport(findingId, area, problem, deadline));
         }

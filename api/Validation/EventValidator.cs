@@ -22,6 +22,8 @@ public static class EventValidator
         {
             Fields.NotFuture(ended, today, "endedAt");
             if (ended < occurredAt) throw Invalid.Field(StatusCodes.Status422UnprocessableEntity, "endedAt", "'endedAt' is before 'occurredAt'.");
+            // http-api Conventions: endedAt at most 10 years after its occurredAt.
+            Fields.AtMostYearsAfter(ended, occurredAt, "endedAt", "occurredAt");
         }
         Fields.Text(r.ActionRef, "actionRef", 200);
         Fields.Text(r.Note, "note", 2000);
