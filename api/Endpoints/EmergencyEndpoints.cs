@@ -37,13 +37,13 @@ public static class EmergencyEndpoints
             }))
             .RequireAuthorization(Policies.Emergency)
             .WithSummary("Report an incident; its category and lead departments come from table 9.1")
-            .Produces<IncidentView>(201).Produces<IncidentView>().ProducesProblem(400).ProducesProblem(403).ProducesProblem(409).ProducesProblem(422);
+            .Produces<IncidentView>(201).Produces<IncidentView>().ProducesProblem(400).ProducesProblem(403).ProducesProblem(409).ProducesProblem(415).ProducesProblem(422);
 
         app.MapPost("/api/v1/emergencies/{id}/warning", (string id, HttpContext http, IGrainFactory grains) => Guard.Run(async () =>
                 Outcome(await grains.Incident(id).Warn(await Level(http), By(http)), null)))
             .RequireAuthorization(Policies.Emergency)
             .WithSummary("Issue, raise or lower the warning: 1 red, 2 orange, 3 yellow, 4 blue (L3443)")
-            .Produces<IncidentView>().ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
+            .Produces<IncidentView>().ProducesProblem(404).ProducesProblem(409).ProducesProblem(415).ProducesProblem(422);
 
         app.MapPost("/api/v1/emergencies/{id}/warning/lift", (string id, HttpContext http, IGrainFactory grains) => Guard.Run(async () =>
                 Outcome(await grains.Incident(id).LiftWarning(By(http)), null)))
@@ -54,7 +54,7 @@ public static class EmergencyEndpoints
                 Outcome(await grains.Incident(id).Respond(await Level(http), By(http)), null)))
             .RequireAuthorization(Policies.Emergency)
             .WithSummary("Activate or adjust the district response 1-4; the commander follows L3386")
-            .Produces<IncidentView>().ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
+            .Produces<IncidentView>().ProducesProblem(404).ProducesProblem(409).ProducesProblem(415).ProducesProblem(422);
 
         app.MapPost("/api/v1/emergencies/{id}/releases", (string id, HttpContext http, IGrainFactory grains, GridClock clock) => Guard.Run(async () =>
             {
@@ -65,7 +65,7 @@ public static class EmergencyEndpoints
             }))
             .RequireAuthorization(Policies.Emergency)
             .WithSummary("Record an information release; it closes the matching deadline (L3502)")
-            .Produces<IncidentView>().ProducesProblem(404).ProducesProblem(422);
+            .Produces<IncidentView>().ProducesProblem(404).ProducesProblem(415).ProducesProblem(422);
 
         app.MapPost("/api/v1/emergencies/{id}/end", (string id, HttpContext http, IGrainFactory grains) => Guard.Run(async () =>
                 Outcome(await grains.Incident(id).End(By(http)), null)))

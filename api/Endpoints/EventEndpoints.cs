@@ -40,7 +40,7 @@ public static class EventEndpoints
             .Accepts<EventRequest>("application/json")
             .Produces<EventAccepted>(StatusCodes.Status202Accepted)
             .Produces<EventStatusResponse>()
-            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(409).ProducesProblem(413).ProducesProblem(422);
+            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(409).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422);
 
         app.MapPost("/api/v1/events:batch", (HttpContext http, IEventIntake intake, IGrainFactory grains, GridClock clock) => Guard.Run(async () =>
             {
@@ -88,7 +88,7 @@ public static class EventEndpoints
             .RequireAuthorization(Policies.Report)
             .WithSummary("Push up to 1000 credit events; one result per event, in order")
             .Produces<BatchResponse>(StatusCodes.Status207MultiStatus)
-            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(413);
+            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(413).ProducesProblem(415);
 
         app.MapGet("/api/v1/events/{eventId}", async (string eventId, HttpContext http, IEventIntake intake) =>
             {

@@ -10,7 +10,7 @@ namespace CreditGrid.Api.Validation;
 public static partial class Fields
 {
     public static string Required(string? value, string field) =>
-        string.IsNullOrWhiteSpace(value) ? throw Invalid.Field(StatusCodes.Status400BadRequest, field, $"'{field}' is required.") : value;
+        string.IsNullOrWhiteSpace(value) ? throw Invalid.Field(StatusCodes.Status400BadRequest, field, $"'{field}' 为必填项 (is required)。") : value;
 
     /// <summary>
     /// http-api Conventions "Dates have sane ranges": no date of a request lies before the founding of the People's
@@ -78,7 +78,7 @@ public static partial class Fields
     public static SubjectKind Kind(string? value, string field = "subjectKind") =>
         SubjectKinds.TryParse(value, out var kind)
             ? kind
-            : throw Invalid.Field(StatusCodes.Status400BadRequest, field, $"'{field}' must be enterprise, person, official or merchant, got '{value}'.");
+            : throw Invalid.Field(StatusCodes.Status400BadRequest, field, $"'{field}' 应为 enterprise、person、official 或 merchant (must be enterprise, person, official or merchant)。");
 
     /// <summary>§1: a USCC for enterprises and merchants, a resident ID for persons and officials; check characters verified (422).</summary>
     public static string SubjectId(SubjectKind kind, string? id, string field = "subjectId")
@@ -100,13 +100,13 @@ public static partial class Fields
         Required(value, field);
         return value!.Length <= 128 && IdPattern().IsMatch(value)
             ? value
-            : throw Invalid.Field(StatusCodes.Status400BadRequest, field, $"'{field}' must be 1-128 characters of A-Z a-z 0-9 . _ : -");
+            : throw Invalid.Field(StatusCodes.Status400BadRequest, field, $"'{field}' 应为1-128个字符，只能包含 A-Z a-z 0-9 . _ : - (must be 1-128 characters of A-Z a-z 0-9 . _ : -)。");
     }
 
     public static string? Text(string? value, string field, int max)
     {
         if (value is { Length: var n } && n > max)
-            throw Invalid.Field(StatusCodes.Status400BadRequest, field, $"'{field}' is longer than {max} characters.");
+            throw Invalid.Field(StatusCodes.Status400BadRequest, field, $"'{field}' 不得超过{max}个字符 (is longer than {max} characters)。");
         return value;
     }
 

@@ -37,9 +37,10 @@ public static class ComplaintForm
             var form = await new FormFeature(request, Options).ReadFormAsync(request.HttpContext.RequestAborted);
             return (form["text"].ToString().Trim(), form["contact"].ToString().Trim(), null);
         }
-        catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException or FormatException)
+        catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException or FormatException or IOException)
         {
-            // Malformed multipart, too many fields or too long a value: the request is wrong, the server is fine.
+            // Malformed multipart (a body that ends before its boundary is an IOException), too many fields or too long
+            // a value: the request is wrong, the server is fine.
             return ("", "", Page(StatusCodes.Status400BadRequest, "提交的表单格式不正确，请返回页面重新填写。", merchantId));
         }
     }

@@ -37,6 +37,13 @@ public sealed class FuzzMutator(Random random)
         "authoritative", "press-conference", "一般", "特别重大", "火灾事故", "cash", "goods", "id with space", "id\n", new string('a', 129),
     ];
 
+    private static readonly string[] Dates =
+    [
+        "9999-12-31", "0001-01-01", "1949-09-30", "1949-10-01", "2036-11-20", "2036-11-21", "2026-02-29", "2024-02-29", "2026-11-28",
+        "2026-11-29", "10000-01-01", "-2026-11-28", "2026-1-2", "2026-11-28T00:00:00Z", "9999-12-31T23:59:59+00:00", "0001-01-01T00:00:00+14:00",
+        "2026-11-28T00:00:00+08:00", "2026-11-28T02:01:00Z", "2026-11-28T02:00:00.0000001Z", "1949-09-30T23:59:59Z", "1949-10-01T00:00:00Z",
+    ];
+
     private static readonly string[] OtherValues = ["null", "[]", "\"s\"", "123", "true", "{}", "{", "}", "[{}]"];
 
     private static readonly long[] Numbers = [0, 1, -1, 2, 4, 5, 6, 2, -400, 401, int.MaxValue, int.MinValue, (long)int.MaxValue + 1, long.MaxValue, long.MinValue];
@@ -167,7 +174,11 @@ public sealed class FuzzMutator(Random random)
                 o["unknown" + random.Next(3)] = Junk();
                 return "unknown field";
             default:
-                var junk = Junk();
+                // Dates get date junk half the time: the ranges (issue 11 item 1) are where 500s that stored hid.
+                var current = parent is JsonObject p ? p[name!] : ((JsonArray)parent)[index];
+                var junk = current is JsonValue v && v.TryGetValue<string>(out var text) && text.Length >= 10 && text[4] == '-' && Chance(0.5)
+                    ? JsonValue.Create(Pick(Dates))
+                    : Junk();
                 if (parent is JsonObject obj) obj[name!] = junk; else ((JsonArray)parent)[index] = junk;
                 return $"{where} = {Describe(junk)}";
         }

@@ -145,20 +145,42 @@ public sealed class FuzzWorld
 
     private Task RememberFinding(string sent)
     {
-        if (Sent(sent)?["findings"] is JsonArray { Count: > 0 } findings && findings[0]?["findingId"]?.GetValueKind() == JsonValueKind.String)
-            _finding = findings[0]!["findingId"]!.GetValue<string>();
+        if (Sent(sent) is { } body && body.TryGetProperty("findings", out var findings) && findings.ValueKind == JsonValueKind.Array
+            && findings.GetArrayLength() > 0 && StringOf(findings[0], "findingId") is { } id)
+            _finding = id;
         return Task.CompletedTask;
     }
 
     private Task RememberComplaint(string answer)
     {
-        if (Sent(answer)?["complaintId"] is JsonValue v && v.GetValueKind() == JsonValueKind.String) _complaint = v.GetValue<string>();
+        if (Sent(answer) is { } body && StringOf(body, "complaintId") is { } id) _complaint = id;
         return Task.CompletedTask;
     }
 
-    private static JsonNode? Sent(string json)
+    /// <summary>The JSON object of a body or answer, or null (it may be HTML, broken, or carry duplicate keys).</summary>
+    private static JsonElement? Sent(string json)
     {
-        try { return JsonNode.Parse(json); } catch (JsonException) { return null; }
+        try
+        {
+            var root = JsonDocument.Parse(json).RootElement;
+            return root.ValueKind == JsonValueKind.Object ? root : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string? StringOf(JsonElement element, string property)
+    {
+        try
+        {
+            return element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The target's version: a subject's `version`, an incident's status and history length; "absent" when unknown.</summary>
@@ -181,11 +203,14 @@ public sealed class FuzzWorld
     public async Task<bool> Settle(FuzzEndpoint endpoint, FuzzRequest request, string answer)
     {
         var accepted = new List<string>();
-        var root = Sent(answer) as JsonObject;
-        if (root?["results"] is JsonArray results)
-            accepted.AddRange(results.Where(r => r?["statusCode"]?.GetValue<int>() is 200 or 202).Select(r => r!["eventId"]!.GetValue<string>()));
-        else if (root?["status"]?.GetValueKind() == JsonValueKind.String && root["eventId"] is JsonValue id && endpoint.Name.StartsWith("events"))
-            accepted.Add(id.GetValue<string>());
+        if (Sent(answer) is { } root && endpoint.Name.StartsWith("events", StringComparison.Ordinal))
+        {
+            if (root.TryGetProperty("results", out var results))
+                accepted.AddRange(results.EnumerateArray()
+                    .Where(r => r.GetProperty("statusCode").GetInt32() is 200 or 202).Select(r => StringOf(r, "eventId")).OfType<string>());
+            else if (StringOf(root, "eventId") is { } id)
+                accepted.Add(id);
+        }
         foreach (var eventId in accepted)
         {
             for (var i = 0; i < 200; i++)
