@@ -123,8 +123,9 @@ public static class MerchantEndpoints
         var list = r.Findings ?? [];
         for (var i = 0; i < list.Count; i++)
         {
-            var f = list[i];
             var at = $"findings[{i}]";
+            // [null] binds as a null element: the caller's 400, not a NullReferenceException (issue 11 fuzzer).
+            var f = list[i] ?? throw Invalid.Field(400, at, $"'{at}' 应为 JSON 对象 (must be an object)。");
             var findingId = Fields.Identifier(f.FindingId, at + ".findingId");
             var area = Fields.Required(f.Area, at + ".area");
             if (!MerchantColors.InspectionAreas.Contains(area))

@@ -80,7 +80,7 @@ public sealed class FuzzMutator(Random random)
         var valid = Chance(0.15);
         if (!valid)
         {
-            var count = 1 + random.Next(3);
+            var count = Chance(0.6) ? 1 : Chance(0.75) ? 2 : 3; // mostly one: a single fault is the one a handler must get right
             for (var i = 0; i < count; i++)
             {
                 var roll = random.NextDouble();
@@ -153,6 +153,14 @@ public sealed class FuzzMutator(Random random)
         var slots = new List<(JsonNode Parent, string? Name, int Index)>();
         Collect(root, slots);
         if (slots.Count == 0) { root["x"] = 1; return "added unknown field x"; }
+        if (Chance(0.25) && slots.Where(s => IsDate(Value(s.Parent, s.Name, s.Index))).ToList() is { Count: > 0 } dates)
+        {
+            // A date at an edge of its range (issue 11 item 1), the rest of the request valid.
+            var (p, n, i) = Pick(dates);
+            var edge = JsonValue.Create(Pick(Dates));
+            if (p is JsonObject o) o[n!] = edge; else ((JsonArray)p)[i] = edge;
+            return $"{n ?? $"[{i}]"} = {Describe(edge)}";
+        }
         var (parent, name, index) = Pick(slots);
         var where = name ?? $"[{index}]";
         switch (random.Next(8))
@@ -175,14 +183,15 @@ public sealed class FuzzMutator(Random random)
                 return "unknown field";
             default:
                 // Dates get date junk half the time: the ranges (issue 11 item 1) are where 500s that stored hid.
-                var current = parent is JsonObject p ? p[name!] : ((JsonArray)parent)[index];
-                var junk = current is JsonValue v && v.TryGetValue<string>(out var text) && text.Length >= 10 && text[4] == '-' && Chance(0.5)
-                    ? JsonValue.Create(Pick(Dates))
-                    : Junk();
+                var junk = IsDate(Value(parent, name, index)) && Chance(0.5) ? JsonValue.Create(Pick(Dates)) : Junk();
                 if (parent is JsonObject obj) obj[name!] = junk; else ((JsonArray)parent)[index] = junk;
                 return $"{where} = {Describe(junk)}";
         }
     }
+
+    private static JsonNode? Value(JsonNode parent, string? name, int index) => parent is JsonObject o ? o[name!] : ((JsonArray)parent)[index];
+
+    private static bool IsDate(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var text) && text.Length >= 10 && text[4] == '-';
 
     private static void Collect(JsonNode node, List<(JsonNode, string?, int)> slots)
     {
