@@ -1,4 +1,5 @@
 using CreditGrid.Core.Grid;
+using CreditGrid.Core.Street;
 using CreditGrid.Dashboard.Hub;
 using CreditGrid.Dashboard.Public;
 using Microsoft.AspNetCore.Builder;
@@ -21,8 +22,11 @@ public static class DashboardExtensions
         return services;
     }
 
-    /// <summary>Maps the dashboard; the hub requires <paramref name="operatorPolicy"/> and public writes use <paramref name="publicRateLimit"/>.</summary>
-    public static IEndpointRouteBuilder MapCreditGridDashboard(this IEndpointRouteBuilder app, string operatorPolicy, string publicRateLimit)
+    /// <summary>
+    /// Maps the dashboard; the hub requires <paramref name="operatorPolicy"/>, public writes use <paramref name="publicRateLimit"/>
+    /// and the merchant page and its QR code <paramref name="anonymousReadLimit"/> (http-api "Authentication and roles").
+    /// </summary>
+    public static IEndpointRouteBuilder MapCreditGridDashboard(this IEndpointRouteBuilder app, string operatorPolicy, string publicRateLimit, string? anonymousReadLimit = null)
     {
         app.MapHub<GridHub>("/hubs/grid").RequireAuthorization(operatorPolicy);
 
@@ -30,32 +34,41 @@ public static class DashboardExtensions
         app.MapGet("/", () => Serve(files, "index.html")).AllowAnonymous().ExcludeFromDescription();
         app.MapGet("/{**path}", (string path) => Serve(files, path)).AllowAnonymous().ExcludeFromDescription();
 
-        app.MapGet("/m/{id}", async (string id, string? complaint, IGrainFactory grains) =>
+        // Issue 11 item 12: an unknown code is answered from the street directory, never by activating a merchant grain.
+        var page = app.MapGet("/m/{id}", async (string id, string? complaint, IGrainFactory grains) =>
             {
-                var view = await grains.Merchant(id).Public();
-                if (view is null) return Results.Content("<!doctype html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><title>未找到</title><p>未找到该商户。</p></html>", "text/html; charset=utf-8", statusCode: 404);
+                var view = await grains.IsMerchant(id) ? await grains.Merchant(id).Public() : null;
+                if (view is null) return PublicPages.NotFound();
                 return Results.Content(MerchantPage.Render(view, complaint == "submitted" ? "投诉已提交，我们将尽快核查处理。" : null), "text/html; charset=utf-8");
             })
             .AllowAnonymous().WithSummary("The merchant's public page (HTML)");
 
-        app.MapPost("/m/{id}/complaints", async (string id, HttpRequest request, IGrainFactory grains) =>
+        app.MapPost("/m/{id}/complaints", async (string id, HttpRequest request, IGrainFactory grains, ComplaintLimit limit) =>
             {
                 var (text, contact, refusal) = await ComplaintForm.Read(request, id);
                 if (refusal is not null) return refusal;
                 if (text.Length is 0 or > 2000 || contact.Length > 200) return Results.Redirect($"/m/{Uri.EscapeDataString(id)}");
-                var result = await grains.Merchant(id).Complain(text, contact.Length == 0 ? null : contact);
-                return result.Found ? Results.Redirect($"/m/{Uri.EscapeDataString(id)}?complaint=submitted") : Results.NotFound();
+                if (!await grains.IsMerchant(id)) return PublicPages.NotFound();
+                var result = await grains.Merchant(id).Complain(new ComplaintSubmission(
+                    text, contact.Length == 0 ? null : contact, ComplaintLimit.SourceOf(request.HttpContext.Connection.RemoteIpAddress), limit.PerMerchantPerDay));
+                if (result.ErrorStatus == StatusCodes.Status429TooManyRequests) return PublicPages.TooMany(result.Error!);
+                return result.Found ? Results.Redirect($"/m/{Uri.EscapeDataString(id)}?complaint=submitted") : PublicPages.NotFound();
             })
             .AllowAnonymous().RequireRateLimiting(publicRateLimit).DisableAntiforgery()
             .WithSummary("The complaint form of the public page (works without JavaScript)");
 
-        app.MapGet("/m/{id}/qr.png", async (string id, IGrainFactory grains, IConfiguration configuration, HttpRequest request) =>
+        var qr = app.MapGet("/m/{id}/qr.png", async (string id, IGrainFactory grains, IConfiguration configuration, HttpRequest request) =>
             {
-                if (await grains.Merchant(id).Public() is null) return Results.NotFound();
+                if (!await grains.IsMerchant(id)) return Results.NotFound();
                 var baseUrl = configuration["PublicBaseUrl"] is { Length: > 0 } configured ? configured.TrimEnd('/') : $"{request.Scheme}://{request.Host}";
                 return Results.File(QrCode.Png($"{baseUrl}/m/{Uri.EscapeDataString(id)}"), "image/png");
             })
             .AllowAnonymous().WithSummary("QR code of the merchant page's absolute URL (PublicBaseUrl)");
+        if (anonymousReadLimit is not null)
+        {
+            page.RequireRateLimiting(anonymousReadLimit);
+            qr.RequireRateLimiting(anonymousReadLimit);
+        }
         return app;
     }
 

@@ -55,7 +55,7 @@ public static class CreditGridHost
         app.MapCreditGridApi();
         app.MapCreditGridOperations();
         app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
-        app.MapCreditGridDashboard(Policies.Operator, PublicLimits.Policy);
+        app.MapCreditGridDashboard(Policies.Operator, PublicLimits.Policy, PublicLimits.AnonymousReads);
         return app;
     }
 }

@@ -20,7 +20,7 @@ public static class CatalogEndpoints
                         statusCode: StatusCodes.Status404NotFound))
             .WithName("GetCatalog")
             .WithSummary("The indicator catalogue of a subject kind")
-            .AllowAnonymous();
+            .AllowAnonymous().RequireRateLimiting(PublicLimits.AnonymousReads);
         return app;
     }
 }

@@ -99,7 +99,7 @@ public static class EmergencyEndpoints
                 shelters = EmergencyReference.Default.Shelters,
                 medicalUnits = EmergencyReference.Default.MedicalUnits,
             }))
-            .AllowAnonymous()
+            .AllowAnonymous().RequireRateLimiting(PublicLimits.AnonymousReads)
             .WithSummary("The plan's reference data: event types (9.1), support functions (9.2), warehouses (§5.3), fire stations (9.3), shelters (9.4), medical units (9.5)");
         return app;
     }

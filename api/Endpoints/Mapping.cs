@@ -34,6 +34,14 @@ public static class Mapping
             [.. e.Records.Select(Record)]);
     }
 
+    /// <summary>http-api "Subjects": the PUT answer is the registration, masked for everyone (it is no audited read).</summary>
+    public static RegistrationResponse Registration(SubjectView v) => new(
+        v.Kind.ToWire(), Id(v.Kind, v.Id, authorised: false), v.Name, Day(v.RegisteredAt),
+        v.Kind is SubjectKind.Enterprise or SubjectKind.Merchant
+            ? [.. v.LegalRepresentatives.Select(p => Id(SubjectKind.Person, p, authorised: false))]
+            : null,
+        v.EnterpriseType, v.Street, v.Unit, v.Version);
+
     public static RecordResponse Record(RecordEvaluation r) => new(
         r.RecordId, r.EventId, r.Indicator, r.Group, r.Name, r.Department, r.ActionRef, r.BasePoints, r.EffectivePoints,
         r.Status.Wire(), Day(r.OccurredAt), Day(r.ExpiresAt), r.Late, r.DerivedFrom, r.Explanation);

@@ -32,10 +32,11 @@ public static class MerchantEndpoints
             {
                 var request = await JsonBody.ReadAs<RectifyRequest>(http.Request, PublicLimit);
                 var at = Fields.NotFuture(Fields.Date(request.RectifiedAt, "rectifiedAt"), clock.Today, "rectifiedAt");
-                return await Outcome(grains, id, await grains.Merchant(id).Rectify(findingId, at), null);
+                return await Outcome(grains, id, await grains.Merchant(id).Rectify(findingId, at, Actor(http)), null);
             }))
             .RequireAuthorization(Policies.Report)
-            .WithSummary("Mark a finding rectified").Produces<MerchantStatusResponse>().ProducesProblem(404).ProducesProblem(422);
+            .WithSummary("Mark a finding rectified (the department that found it, or the credit centre)")
+            .Produces<MerchantStatusResponse>().ProducesProblem(403).ProducesProblem(404).ProducesProblem(422);
 
         app.MapPost("/api/v1/merchants/{id}/expel", (string id, HttpContext http, IGrainFactory grains) => Guard.Run(async () =>
             {
@@ -50,11 +51,14 @@ public static class MerchantEndpoints
             .RequireAuthorization(Policies.CreditCenter)
             .WithSummary("Readmit an expelled merchant").Produces<MerchantStatusResponse>().ProducesProblem(404);
 
-        app.MapPost("/api/v1/merchants/{id}/complaints", (string id, HttpContext http, IGrainFactory grains) => Guard.Run(async () =>
+        app.MapPost("/api/v1/merchants/{id}/complaints", (string id, HttpContext http, IGrainFactory grains, ComplaintLimit limit) => Guard.Run(async () =>
             {
                 var request = await JsonBody.ReadAs<ComplaintRequest>(http.Request, PublicLimit);
                 var text = Fields.Text(Fields.Required(request.Text, "text"), "text", 2000)!;
-                var result = await grains.Merchant(id).Complain(text, Fields.Text(request.Contact, "contact", 200));
+                var contact = Fields.Text(request.Contact, "contact", 200);
+                if (!await grains.IsMerchant(id)) return Problems.NotFound($"No merchant '{id}'.");
+                var result = await grains.Merchant(id).Complain(new ComplaintSubmission(text, contact, ComplaintLimit.SourceOf(http.Connection.RemoteIpAddress), limit.PerMerchantPerDay));
+                if (result.ErrorStatus == StatusCodes.Status429TooManyRequests) return PublicLimits.TooMany(result.Error!);
                 return result.Found ? Results.Created($"/api/v1/complaints/{result.CreatedId}", new { complaintId = result.CreatedId }) : Problems.NotFound($"No merchant '{id}'.");
             }))
             .AllowAnonymous().RequireRateLimiting(PublicLimits.Policy)
@@ -65,26 +69,29 @@ public static class MerchantEndpoints
                 var request = await JsonBody.ReadAs<VerdictRequest>(http.Request, PublicLimit);
                 if (request.Substantiated is not { } substantiated) throw Invalid.Field(400, "substantiated", "'substantiated' (true or false) is required.");
                 var merchant = MerchantOf(complaintId);
-                if (merchant is null) return Problems.NotFound($"No complaint '{complaintId}'.");
-                return await Outcome(grains, merchant, await grains.Merchant(merchant).Verdict(complaintId, substantiated, Caller.From(http.User).Department), null);
+                if (merchant is null || !await grains.IsMerchant(merchant)) return Problems.NotFound($"No complaint '{complaintId}'.");
+                return await Outcome(grains, merchant, await grains.Merchant(merchant).Verdict(complaintId, substantiated, Actor(http)), null);
             }))
             .RequireAuthorization(Policies.Report)
-            .WithSummary("The department's verdict on a complaint").Produces<MerchantStatusResponse>().ProducesProblem(404).ProducesProblem(409);
+            .WithSummary("A verdict on a complaint: any reporter gives the first, then only that department or the credit centre")
+            .Produces<MerchantStatusResponse>().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
 
-        app.MapPost("/api/v1/complaints/{complaintId}/resolve", (string complaintId, IGrainFactory grains) => Guard.Run(async () =>
+        app.MapPost("/api/v1/complaints/{complaintId}/resolve", (string complaintId, HttpContext http, IGrainFactory grains) => Guard.Run(async () =>
             {
                 var merchant = MerchantOf(complaintId);
-                if (merchant is null) return Problems.NotFound($"No complaint '{complaintId}'.");
-                return await Outcome(grains, merchant, await grains.Merchant(merchant).ResolveComplaint(complaintId), null);
+                if (merchant is null || !await grains.IsMerchant(merchant)) return Problems.NotFound($"No complaint '{complaintId}'.");
+                return await Outcome(grains, merchant, await grains.Merchant(merchant).ResolveComplaint(complaintId, Actor(http)), null);
             }))
             .RequireAuthorization(Policies.Report)
-            .WithSummary("A substantiated complaint is resolved").Produces<MerchantStatusResponse>().ProducesProblem(404).ProducesProblem(409);
+            .WithSummary("A substantiated complaint is resolved (the verdict's department, or the credit centre)")
+            .Produces<MerchantStatusResponse>().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
 
         app.MapPost("/api/v1/merchants/{id}/reviews", (string id, HttpContext http, IGrainFactory grains) => Guard.Run(async () =>
             {
                 var request = await JsonBody.ReadAs<ReviewRequest>(http.Request, PublicLimit);
                 if (request.Stars is not { } stars) throw Invalid.Field(400, "stars", "'stars' (1 to 5) is required.");
                 if (stars is < 1 or > 5) throw Invalid.Field(422, "stars", "'stars' is 1 to 5.");
+                if (!await grains.IsMerchant(id)) return Problems.NotFound($"No merchant '{id}'.");
                 var result = await grains.Merchant(id).AddReview(stars, Fields.Text(request.Text, "text", 500));
                 return result.Found ? Results.Created($"/m/{id}", new { merchantId = id, stars }) : Problems.NotFound($"No merchant '{id}'.");
             }))
@@ -92,19 +99,26 @@ public static class MerchantEndpoints
             .WithSummary("A consumer review, 1-5 stars (public, rate-limited per address)").ProducesProblem(400).ProducesProblem(404).ProducesProblem(422).ProducesProblem(429);
 
         app.MapGet("/api/v1/merchants/streets", async (IGrainFactory grains) => Results.Ok(await grains.GetGrain<IStreetDirectoryGrain>(0).Streets()))
-            .AllowAnonymous().WithSummary("Streets with merchants");
+            .AllowAnonymous().RequireRateLimiting(PublicLimits.AnonymousReads).WithSummary("Streets with merchants");
 
+        // Issue 11 item 12: an unknown street is answered from the directory, never by activating a street grain.
         app.MapGet("/api/v1/merchants/board", async (string? street, IGrainFactory grains) =>
             {
                 var name = string.IsNullOrWhiteSpace(street) ? "水晶街" : street;
-                if (!(await grains.GetGrain<IStreetDirectoryGrain>(0).Streets()).Contains(name)) return Problems.NotFound($"No merchants on '{name}'.");
+                if (!await grains.GetGrain<IStreetDirectoryGrain>(0).HasStreet(name)) return Problems.NotFound($"No merchants on '{name}'.");
                 return Results.Ok(await grains.GetGrain<IStreetGrain>(name).Board());
             })
-            .AllowAnonymous().WithSummary("The street board: colours, counts against the targets of L3337").Produces<StreetBoard>().ProducesProblem(404);
+            .AllowAnonymous().RequireRateLimiting(PublicLimits.AnonymousReads)
+            .WithSummary("The street board: colours, counts against the targets of L3337").Produces<StreetBoard>().ProducesProblem(404).ProducesProblem(429);
 
         app.MapGet("/api/v1/merchants/exemplary", async (string? street, IGrainFactory grains) =>
-                Results.Ok(await grains.GetGrain<IStreetGrain>(string.IsNullOrWhiteSpace(street) ? "水晶街" : street).Exemplary()))
-            .AllowAnonymous().WithSummary("The ten 诚信经营示范店 of a street (L3338, domain-rules §7)").Produces<IReadOnlyList<ExemplaryMerchant>>();
+            {
+                var name = string.IsNullOrWhiteSpace(street) ? "水晶街" : street;
+                if (!await grains.GetGrain<IStreetDirectoryGrain>(0).HasStreet(name)) return Problems.NotFound($"No merchants on '{name}'.");
+                return Results.Ok(await grains.GetGrain<IStreetGrain>(name).Exemplary());
+            })
+            .AllowAnonymous().RequireRateLimiting(PublicLimits.AnonymousReads)
+            .WithSummary("The ten 诚信经营示范店 of a street (L3338, domain-rules §7)").Produces<IReadOnlyList<ExemplaryMerchant>>().ProducesProblem(404).ProducesProblem(429);
 
         app.MapGet("/api/v1/stats/grades", async (IGrainFactory grains) => Results.Ok(await grains.GetGrain<IStatsGrain>(0).Grades()))
             .RequireAuthorization(Policies.Read).WithSummary("Live grade distribution per subject kind");
@@ -141,6 +155,13 @@ public static class MerchantEndpoints
         return new Inspection(id, date, department, findings);
     }
 
+    /// <summary>The caller as the street grains judge it: its department, and whether it is the credit centre (http-api roles).</summary>
+    private static StreetActor Actor(HttpContext http)
+    {
+        var caller = Caller.From(http.User);
+        return new StreetActor(caller.Department, caller.Is(Roles.CreditCenter));
+    }
+
     /// <summary>Complaint ids are "&lt;merchant code&gt;-C&lt;n&gt;".</summary>
     private static string? MerchantOf(string complaintId)
     {
@@ -151,7 +172,13 @@ public static class MerchantEndpoints
     private static async Task<IResult> Outcome(IGrainFactory grains, string id, MerchantCommandResult result, string? createdAt)
     {
         if (!result.Found) return Problems.NotFound($"No merchant, finding or complaint of that id on '{id}'.");
-        if (result.ErrorStatus is { } status) return status == 409 ? Problems.Conflict(result.Error!) : Problems.Invalid(status, result.Error!, new Dictionary<string, string[]> { ["body"] = [result.Error!] });
+        if (result.ErrorStatus is { } status)
+            return status switch
+            {
+                StatusCodes.Status403Forbidden => Problems.Forbidden(result.Error!),
+                StatusCodes.Status409Conflict => Problems.Conflict(result.Error!),
+                _ => Problems.Invalid(status, result.Error!, new Dictionary<string, string[]> { ["body"] = [result.Error!] }),
+            };
         var view = await grains.Merchant(id).View(null);
         var body = new MerchantStatusResponse(id, view?.Color, view?.Evaluation.Grade, view?.Evaluation.Score ?? 0);
         return createdAt is not null && result.Created ? Results.Created(createdAt, body) : Results.Ok(body);

@@ -46,7 +46,7 @@ public static class ObjectionEndpoints
             {
                 var entries = await audit.Recent(Math.Clamp(limit ?? 200, 1, 5000), http.RequestAborted);
                 return Results.Ok(entries.Select(e => new AuditResponse(e.At.ToString("O"), e.Actor, e.Department, e.Role, e.Action,
-                    Core.SubjectKinds.ToWire(e.SubjectKind), e.SubjectId, e.Purpose)).ToList());
+                    Core.SubjectKinds.ToWire(e.SubjectKind), Mapping.Id(e.SubjectKind, e.SubjectId, authorised: false), e.Purpose)).ToList()); // a list: IDs masked (issue 11 item 8)
             })
             .RequireAuthorization(Policies.CreditCenter)
             .WithSummary("Who read which personal data, when and why (credit centre)")

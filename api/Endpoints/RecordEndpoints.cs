@@ -2,6 +2,7 @@ using CreditGrid.Api.Auth;
 using CreditGrid.Api.Contracts;
 using CreditGrid.Api.Validation;
 using CreditGrid.Core;
+using CreditGrid.Core.Calendar;
 using CreditGrid.Core.Grid;
 using CreditGrid.Core.Rules;
 using Microsoft.AspNetCore.Builder;
@@ -49,7 +50,7 @@ public static class RecordEndpoints
             .Produces<RecordActionResponse>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(422);
 
         app.MapPost("/api/v1/records/{recordId}/objections", (string recordId, HttpContext http, IRecordDirectory records, IObjectionRegistry objections,
-                IGrainFactory grains, GridClock clock) => Guard.Run(async () =>
+                IGrainFactory grains, GridClock clock, WorkingCalendar calendar) => Guard.Run(async () =>
             {
                 var request = await JsonBody.ReadAs<ObjectionRequest>(http.Request, Limit);
                 var objectionId = Fields.Identifier(request.ObjectionId, "objectionId");
@@ -58,7 +59,7 @@ public static class RecordEndpoints
                 if (location is null) return Problems.NotFound($"No record '{recordId}'.");
                 var today = clock.Today;
                 var needsOthers = request.NeedsOtherUnits ?? false;
-                var due = WorkingDays.Add(today, WorkingDays.ObjectionDays(needsOthers), RulesOptions.Default.Holidays);
+                var due = WorkingDays.ObjectionDue(today, needsOthers, calendar);
                 var (created, stored) = await objections.Open(new Objection(objectionId, recordId, location.Kind, location.SubjectId, request.Reason,
                     needsOthers, today, due, "open", null, null, null), http.RequestAborted);
                 if (!created && stored.RecordId != recordId)

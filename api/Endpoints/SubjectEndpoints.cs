@@ -16,7 +16,7 @@ public static class SubjectEndpoints
 
     public static IEndpointRouteBuilder MapSubjects(this IEndpointRouteBuilder app)
     {
-        app.MapPut("/api/v1/subjects/{kind}/{id}", (string kind, string id, HttpContext http, IGrainFactory grains, GridClock clock) => Guard.Run(async () =>
+        app.MapPut("/api/v1/subjects/{kind}/{id}", (string kind, string id, HttpContext http, IGrainFactory grains, IAuditTrail audit, GridClock clock) => Guard.Run(async () =>
             {
                 if (!SubjectKinds.TryParse(kind, out var k)) return Problems.NotFound($"'{kind}' is not a subject kind.");
                 Fields.SubjectId(k, id, "id");
@@ -26,13 +26,20 @@ public static class SubjectEndpoints
                     ? await grains.Merchant(id).Register(registration)
                     : await grains.Records(k, id).Register(registration);
                 var view = k == SubjectKind.Merchant ? await grains.Merchant(id).View(null) : await grains.Records(k, id).View(null);
-                var body = Mapping.Subject(view!, authorised: true);
+                // The answer is masked, but a person's registration (and the Location naming its ID) is personal data: audited.
+                if (k.IsNaturalPerson())
+                {
+                    var caller = Caller.From(http.User);
+                    await audit.Write(new AuditEntry(clock.Now, caller.KeyId, caller.Department, caller.MainRole(Roles.CreditCenter),
+                        "register-subject", k, id, Purpose(http)), http.RequestAborted);
+                }
+                var body = Mapping.Registration(view!);
                 return created ? Results.Created($"/api/v1/subjects/{kind}/{id}", body) : Results.Ok(body);
             }))
             .RequireAuthorization(Policies.CreditCenter)
-            .WithSummary("Register or update a subject (201 created, 200 updated)")
+            .WithSummary("Register or update a subject (201 created, 200 updated); the answer is the registration, IDs masked")
             .Accepts<SubjectRequest>("application/json")
-            .Produces<SubjectResponse>(StatusCodes.Status201Created).Produces<SubjectResponse>()
+            .Produces<RegistrationResponse>(StatusCodes.Status201Created).Produces<RegistrationResponse>()
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(422);
 
         app.MapGet("/api/v1/subjects/{kind}/{id}", (string kind, string id, string? asOf, HttpContext http, IGrainFactory grains, IAuditTrail audit, GridClock clock) => Guard.Run(async () =>
@@ -44,9 +51,13 @@ public static class SubjectEndpoints
                 var view = k == SubjectKind.Merchant ? await grains.Merchant(id).View(date) : await grains.Records(k, id).View(date);
                 if (view is null) return Problems.NotFound($"No {kind} '{(k.IsNaturalPerson() ? Mapping.Id(k, id, false) : id)}'.");
                 var caller = Caller.From(http.User);
+                // Every unmasked personal ID in the answer is an audited read (issue 11 item 8): the subject itself, and each
+                // legal representative an enterprise or merchant names, so the person's own audit trail shows it.
+                var role = caller.MainRole(Roles.Operator, Roles.CreditCenter);
                 if (k.IsNaturalPerson() || view.LegalRepresentatives.Count > 0)
-                    await audit.Write(new AuditEntry(clock.Now, caller.KeyId, caller.Department, caller.MainRole(Roles.Operator, Roles.CreditCenter),
-                        "read-subject", k, id, Purpose(http)), http.RequestAborted);
+                    await audit.Write(new AuditEntry(clock.Now, caller.KeyId, caller.Department, role, "read-subject", k, id, Purpose(http)), http.RequestAborted);
+                foreach (var person in view.LegalRepresentatives.Distinct())
+                    await audit.Write(new AuditEntry(clock.Now, caller.KeyId, caller.Department, role, "read-legal-representative", SubjectKind.Person, person, Purpose(http)), http.RequestAborted);
                 return Results.Ok(Mapping.Subject(view, authorised: true));
             }))
             .RequireAuthorization(Policies.Read)

@@ -65,6 +65,9 @@ public static partial class CatalogLoader
         {
             CheckTarget(byCode, e, e.BandOf, "bandOf", t => t.Kind == e.Kind && t.AmountRule is not null);
             CheckTarget(byCode, e, e.PersonRow, "personRow", t => t.Kind == "person" && t.Reportable);
+            // L2439: only honours and severe-list rows are carried to persons (Rules.JointRewardAndPunishment).
+            if (e.PersonRow is not null && !Rules.JointRewardAndPunishment.Reaches(e))
+                throw new CatalogException($"{e.Code}: personRow is only for 表彰奖励/通报表扬 and severe-list rows (L2439 联奖联罚)");
             CheckTarget(byCode, e, e.EnterpriseRow, "enterpriseRow", t => t.Kind == "enterprise" && t.Reportable && e.Kind == "person");
             CheckTarget(byCode, e, e.RepairReplacement, "repairReplacement", t => t.Kind == e.Kind && t.IsSanction);
         }

@@ -55,11 +55,11 @@ public interface IMerchantGrain : IGrainWithStringKey
     Task EnterpriseChanged(EvaluationChange change);
 
     Task<Street.MerchantCommandResult> Inspect(Street.Inspection inspection);
-    Task<Street.MerchantCommandResult> Rectify(string findingId, DateOnly rectifiedAt);
+    Task<Street.MerchantCommandResult> Rectify(string findingId, DateOnly rectifiedAt, Street.StreetActor actor);
     Task<Street.MerchantCommandResult> SetExpelled(bool expelled, string? reason);
-    Task<Street.MerchantCommandResult> Complain(string text, string? contact);
-    Task<Street.MerchantCommandResult> Verdict(string complaintId, bool substantiated, string department);
-    Task<Street.MerchantCommandResult> ResolveComplaint(string complaintId);
+    Task<Street.MerchantCommandResult> Complain(Street.ComplaintSubmission submission);
+    Task<Street.MerchantCommandResult> Verdict(string complaintId, bool substantiated, Street.StreetActor actor);
+    Task<Street.MerchantCommandResult> ResolveComplaint(string complaintId, Street.StreetActor actor);
     Task<Street.MerchantCommandResult> AddReview(int stars, string? text);
     Task<Street.MerchantPublicView?> Public();
     /// <summary>A rectification deadline passed (or a complaint aged out): recompute the colour.</summary>

@@ -10,13 +10,14 @@ public enum MerchantColor
     Black,
 }
 
-/// <summary>An inspection finding on a street merchant (L3336 areas), open until rectified.</summary>
+/// <summary>An inspection finding on a street merchant (L3336 areas), from its inspection date, open until rectified.</summary>
 [GenerateSerializer, Immutable]
 public sealed record InspectionFinding(
     [property: Id(0)] string FindingId,
     [property: Id(1)] string Area,
     [property: Id(2)] DateOnly Deadline,
-    [property: Id(3)] DateOnly? RectifiedAt);
+    [property: Id(3)] DateOnly? RectifiedAt,
+    [property: Id(4)] DateOnly FoundAt);
 
 /// <summary>A consumer complaint as it bears on the colour: the department's verdict and whether it was resolved.</summary>
 [GenerateSerializer, Immutable]
@@ -52,16 +53,49 @@ public static class MerchantColors
         string grade,
         IReadOnlyCollection<InspectionFinding> findings,
         IReadOnlyCollection<ComplaintStanding> complaints,
-        bool expelled,
+        DateOnly? expelledSince,
+        DateOnly asOf) => Explain(grade, findings, complaints, expelledSince, asOf).Color;
+
+    /// <summary>
+    /// The colour on <paramref name="asOf"/> with every reason that holds then, strongest first (a red merchant has none).
+    /// §7: only what existed on that date counts — a finding from its inspection date, a complaint from its receipt,
+    /// an expulsion from its date.
+    /// </summary>
+    public static (MerchantColor Color, IReadOnlyList<ColorReason> Reasons) Explain(
+        string grade,
+        IReadOnlyCollection<InspectionFinding> findings,
+        IReadOnlyCollection<ComplaintStanding> complaints,
+        DateOnly? expelledSince,
         DateOnly asOf)
     {
-        var openFindings = findings.Where(f => f.RectifiedAt is not { } r || r > asOf).ToList();
-        if (expelled || grade == "D" || openFindings.Any(f => f.Deadline < asOf))
-            return MerchantColor.Black;
-        var unresolved = complaints.Any(c => c.Substantiated == true && c.ReceivedAt <= asOf && (c.ResolvedAt is not { } r || r > asOf));
-        if (grade == "C" || openFindings.Count > 0 || unresolved)
-            return MerchantColor.Yellow;
-        var recentSubstantiated = complaints.Any(c => c.Substantiated == true && c.ReceivedAt <= asOf && c.ReceivedAt > asOf.AddMonths(-12));
-        return grade is "AAA" or "AA" or "A+" && !recentSubstantiated ? MerchantColor.Red : MerchantColor.Blue;
+        var reasons = new List<ColorReason>();
+        var open = findings.Where(f => f.FoundAt <= asOf && (f.RectifiedAt is not { } r || r > asOf)).OrderBy(f => f.Deadline).ToList();
+        var received = complaints.Where(c => c.ReceivedAt <= asOf && c.Substantiated == true).ToList();
+
+        if (grade == "D") reasons.Add(new("grade-d", "企业信用等级为D（严重失信）", null));
+        foreach (var f in open.Where(f => f.Deadline < asOf))
+            reasons.Add(new("overdue-finding", $"{f.Area}问题逾期未整改（整改期限{f.Deadline:yyyy-MM-dd}）", f.FindingId));
+        if (expelledSince is { } since && since <= asOf) reasons.Add(new("expelled", $"{since:yyyy-MM-dd}起被清退出示范街", null));
+        if (reasons.Count > 0) return (MerchantColor.Black, reasons);
+
+        if (grade == "C") reasons.Add(new("grade-c", "企业信用等级为C（一般失信）", null));
+        foreach (var f in open)
+            reasons.Add(new("open-finding", $"{f.Area}问题正在整改（整改期限{f.Deadline:yyyy-MM-dd}）", f.FindingId));
+        foreach (var c in received.Where(c => c.ResolvedAt is not { } r || r > asOf))
+            reasons.Add(new("unresolved-complaint", $"{c.ReceivedAt:yyyy-MM-dd}收到的消费者投诉经核实属实，尚未办结", c.ComplaintId));
+        if (reasons.Count > 0) return (MerchantColor.Yellow, reasons);
+
+        foreach (var c in received.Where(c => c.ReceivedAt > asOf.AddMonths(-12)))
+            reasons.Add(new("recent-complaint", $"近12个月内有经核实属实的消费者投诉（{c.ReceivedAt:yyyy-MM-dd}收到）", c.ComplaintId));
+        if (grade is not ("AAA" or "AA" or "A+"))
+            reasons.Add(new("grade", $"企业信用等级为{grade}，红名单需A+及以上", null));
+        return (reasons.Count > 0 ? MerchantColor.Blue : MerchantColor.Red, reasons);
     }
 }
+
+/// <summary>Why a merchant has its colour (http-api "Subjects", colorReasons): reason code, Chinese text, the finding/complaint it names.</summary>
+[GenerateSerializer, Immutable]
+public sealed record ColorReason(
+    [property: Id(0)] string Reason,
+    [property: Id(1)] string Text,
+    [property: Id(2)] string? Ref);

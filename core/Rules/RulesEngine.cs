@@ -33,7 +33,7 @@ public sealed class RulesEngine(IndicatorCatalog catalog, RulesOptions options, 
         ApplyAmountRules(work);
         ApplyYearlyCaps(work);
 
-        var bonus = kind == SubjectKind.Person ? PersonBonus(subject, SanctionYears(work.Select(w => (w.Record, w.Entry))), asOf) : 0;
+        var bonus = kind == SubjectKind.Person ? PersonBonus(subject, SanctionYears(work), asOf) : 0;
         var score = Grades.BaseScore + bonus;
         var downgraded = false;
         var evaluations = new RecordEvaluation[inOrder.Length];
@@ -202,11 +202,9 @@ public sealed class RulesEngine(IndicatorCatalog catalog, RulesOptions options, 
 
     /// <summary>
     /// L2453: +3 for each year without a sanction, at most +15. Interpretation (domain-rules §4): each full calendar year
-    /// after the registration year, before the year of asOf, in which no sanction (revoked ones excepted) has its occurredAt.
+    /// after the registration year, before the year of asOf, in which no sanction (revoked ones and ones reported after
+    /// their validity ended excepted) has its occurredAt.
     /// </summary>
-    public int PersonBonus(SubjectProfile subject, IReadOnlyList<CreditRecord> records, DateOnly asOf) =>
-        PersonBonus(subject, SanctionYears(records.Where(r => catalog.TryGet(r.Indicator, out _)).Select(r => (r, catalog.Get(r.Indicator)))), asOf);
-
     private static int PersonBonus(SubjectProfile subject, IReadOnlySet<int> sanctionYears, DateOnly asOf)
     {
         if (subject.RegisteredAt is not { } registered) return 0;
@@ -216,12 +214,15 @@ public sealed class RulesEngine(IndicatorCatalog catalog, RulesOptions options, 
         return Math.Min(15, 3 * clean);
     }
 
-    /// <summary>The calendar years in which a sanction (revoked ones excepted) occurred, for the L2453 bonus.</summary>
-    private static HashSet<int> SanctionYears(IEnumerable<(CreditRecord Record, CatalogEntry Entry)> records)
+    /// <summary>
+    /// The calendar years in which a sanction occurred, for the L2453 bonus: revoked ones do not count (L817), nor ones
+    /// reported after their validity ended (L2469 不再作为诚信积分信息 — they are no credit information for the score at all).
+    /// </summary>
+    private static HashSet<int> SanctionYears(RecordWork[] work)
     {
         var years = new HashSet<int>();
-        foreach (var (record, entry) in records)
-            if (record.State != RecordState.Revoked && entry.IsSanction) years.Add(record.OccurredAt.Year);
+        foreach (var w in work)
+            if (w.Record.State != RecordState.Revoked && !w.ReportedAfterValidity && w.Entry.IsSanction) years.Add(w.Record.OccurredAt.Year);
         return years;
     }
 

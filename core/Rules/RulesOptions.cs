@@ -7,7 +7,4 @@ public sealed record RulesOptions
 
     /// <summary>L483 双公示: licence and penalty information is due within 7 days of the decision.</summary>
     public int PublicityDays { get; init; } = 7;
-
-    /// <summary>Non-working days beyond Saturday and Sunday (§5, objections); configuration.</summary>
-    public IReadOnlySet<DateOnly> Holidays { get; init; } = new HashSet<DateOnly>();
 }

@@ -9,13 +9,20 @@ public interface IStreetGrain : IGrainWithStringKey
     Task Update(MerchantTile tile);
     [ReadOnly] Task<StreetBoard> Board();
     [ReadOnly] Task<IReadOnlyList<ExemplaryMerchant>> Exemplary();
+    /// <summary>The merchants on the board, to rebuild the directory of a grid that predates it.</summary>
+    [ReadOnly] Task<IReadOnlyList<string>> MerchantIds();
 }
 
-/// <summary>The list of streets that have merchants.</summary>
+/// <summary>
+/// The streets that have merchants and the registered merchant codes: anonymous reads ask here before they touch a
+/// street or merchant grain, so random ids answer 404 without activating anything (issue 11 item 12).
+/// </summary>
 public interface IStreetDirectoryGrain : IGrainWithIntegerKey
 {
-    Task Add(string street);
+    Task AddMerchant(string street, string merchantId);
     [ReadOnly] Task<IReadOnlyList<string>> Streets();
+    [ReadOnly] Task<bool> HasStreet(string street);
+    [ReadOnly] Task<bool> HasMerchant(string merchantId);
 }
 
 /// <summary>Outcome of a merchant command: found, or an error for the caller (409/422), plus an id it made.</summary>
@@ -26,3 +33,10 @@ public sealed record MerchantCommandResult(
     [property: Id(2)] string? Error,
     [property: Id(3)] string? CreatedId = null,
     [property: Id(4)] bool Created = true);
+
+public static class StreetDirectory
+{
+    /// <summary>Whether a merchant of that code is registered, asked of the directory so an unknown code activates nothing.</summary>
+    public static Task<bool> IsMerchant(this IGrainFactory grains, string merchantId) =>
+        grains.GetGrain<IStreetDirectoryGrain>(0).HasMerchant(merchantId);
+}

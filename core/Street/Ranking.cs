@@ -11,14 +11,26 @@ public static class Ranking
         foreach (var t in tiles) counts[t.Color.ToWire()]++;
         var total = tiles.Count;
         double Share(int n) => total == 0 ? 0 : Math.Round((double)n / total, 4);
-        var blueOrBetter = Share(counts["red"] + counts["blue"]);
-        var red = Share(counts["red"]);
-        // L3337: 黑名单为零, 蓝名单以上占比 ≥ 95%, 红名单占比 ≥ 50%.
-        var targets = new BoardTargets(counts["black"] == 0, blueOrBetter, red, counts["black"] == 0 && blueOrBetter >= 0.95 && red >= 0.5);
+        int red = counts["red"], blueOrBetter = counts["red"] + counts["blue"];
+        // L3337: 黑名单为零, 蓝名单以上占比 ≥ 95%, 红名单占比 ≥ 50% — compared exactly on the counts (§7), never on a
+        // rounded share (968 of 1,019 is 94.995 %: not met).
+        var blueMet = 20L * blueOrBetter >= 19L * total;
+        var redMet = 2L * red >= total;
+        var blackZero = counts["black"] == 0;
+        var targets = new BoardTargets(blackZero, Share(blueOrBetter), Share(red), blackZero && blueMet && redMet, blueMet, redMet);
+        // §7 / http-api "Live dashboard": merchants that need attention first (black, then yellow, then blue, then red).
         return new StreetBoard(street, total, counts, targets,
-            [.. tiles.OrderBy(t => t.Color).ThenByDescending(t => t.Score).ThenBy(t => t.MerchantId, StringComparer.Ordinal)
+            [.. tiles.OrderBy(t => AttentionOrder(t.Color)).ThenBy(t => t.Score).ThenBy(t => t.MerchantId, StringComparer.Ordinal)
                 .Select(t => new BoardMerchant(t.MerchantId, t.Name, t.Color.ToWire(), t.Grade, t.Score))]);
     }
+
+    private static int AttentionOrder(MerchantColor color) => color switch
+    {
+        MerchantColor.Black => 0,
+        MerchantColor.Yellow => 1,
+        MerchantColor.Blue => 2,
+        _ => 3,
+    };
 
     /// <summary>§7: among red merchants — enterprise score, then average rating, then fewest findings in 12 months, then most votes; top 10.</summary>
     public static IReadOnlyList<ExemplaryMerchant> Exemplary(IEnumerable<MerchantTile> tiles) =>

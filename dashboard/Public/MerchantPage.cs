@@ -1,13 +1,15 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using CreditGrid.Core.Identifiers;
 using CreditGrid.Core.Street;
 
 namespace CreditGrid.Dashboard.Public;
 
 /// <summary>
 /// The merchant's public page (L3335: base information, licences, penalties, consumer reviews, complaint handling and
-/// evaluation), Chinese, readable on a phone, with a complaint form that works without JavaScript.
+/// evaluation), Chinese, readable on a phone, with a complaint form that works without JavaScript. Consumer text is
+/// masked here too (http-api Conventions), whatever view it comes from.
 /// </summary>
 public static class MerchantPage
 {
@@ -74,9 +76,11 @@ public static class MerchantPage
         if (m.Reviews.Count == 0) h.Append("<p class=\"muted\">暂无评价</p>");
         else
         {
-            h.Append("<p>平均 ").Append(m.Reviews.Average(r => r.Stars).ToString("0.0", CultureInfo.InvariantCulture)).Append(" 星，共 ").Append(m.Reviews.Count).Append(" 条</p><ul>");
+            // Running totals over every review; the list holds only the newest (older ones are archived).
+            var average = m.AverageRating ?? m.Reviews.Average(r => r.Stars);
+            h.Append("<p>平均 ").Append(average.ToString("0.0", CultureInfo.InvariantCulture)).Append(" 星，共 ").Append(Math.Max(m.ReviewCount, m.Reviews.Count)).Append(" 条</p><ul>");
             foreach (var r in m.Reviews.AsEnumerable().Reverse().Take(10))
-                h.Append("<li>").Append(new string('★', r.Stars)).Append(new string('☆', 5 - r.Stars)).Append(' ').Append(E(r.Text ?? "")).Append("</li>");
+                h.Append("<li>").Append(new string('★', r.Stars)).Append(new string('☆', 5 - r.Stars)).Append(' ').Append(E(PublicText.Mask(r.Text ?? ""))).Append("</li>");
             h.Append("</ul>");
         }
         h.Append("</section>");
@@ -87,7 +91,7 @@ public static class MerchantPage
         {
             h.Append("<table><tr><th>受理日期</th><th>内容</th><th>处理结果</th></tr>");
             foreach (var c in m.Complaints.AsEnumerable().Reverse().Take(20))
-                h.Append("<tr><td>").Append(Day(c.ReceivedAt)).Append("</td><td>").Append(E(c.Text)).Append("</td><td>").Append(Handling(c)).Append("</td></tr>");
+                h.Append("<tr><td>").Append(Day(c.ReceivedAt)).Append("</td><td>").Append(E(PublicText.Mask(c.Text))).Append("</td><td>").Append(Handling(c)).Append("</td></tr>");
             h.Append("</table>");
         }
         h.Append("</section>");

@@ -358,9 +358,9 @@
     var blackMet = typeof t.blackZero === 'boolean' ? t.blackZero : (board ? black === 0 : false);
     var blueShare = isNum(t.blueOrBetterShare) ? Number(t.blueOrBetterShare) : (total ? (red + blue) / total : null);
     var redShare = isNum(t.redShare) ? Number(t.redShare) : (total ? red / total : null);
-    // exact integer comparison when counts are known (server shares may be rounded)
-    var blueMet = total > 0 ? (red + blue) * 100 >= 95 * total : (blueShare !== null && blueShare >= 0.95);
-    var redMet = total > 0 ? red * 100 >= 50 * total : (redShare !== null && redShare >= 0.5);
+    // The server decides each target on the exact counts (domain-rules §7); the counts are only a fallback.
+    var blueMet = typeof t.blueOrBetterMet === 'boolean' ? t.blueOrBetterMet : total > 0 && (red + blue) * 20 >= 19 * total;
+    var redMet = typeof t.redMet === 'boolean' ? t.redMet : total > 0 && red * 2 >= total;
     var overall = typeof t.met === 'boolean' ? t.met : (blackMet && blueMet && redMet);
     if (!board) { blackMet = blueMet = redMet = overall = null; } // nothing loaded: neither met nor missed
 
@@ -390,8 +390,10 @@
       blackZero: counts.black === 0,
       blueOrBetterShare: total ? (counts.red + counts.blue) / total : 0,
       redShare: total ? counts.red / total : 0,
-      met: counts.black === 0 && total > 0 && (counts.red + counts.blue) * 100 >= 95 * total && counts.red * 100 >= 50 * total
+      blueOrBetterMet: total > 0 && (counts.red + counts.blue) * 20 >= 19 * total,
+      redMet: total > 0 && counts.red * 2 >= total
     };
+    b.targets.met = b.targets.blackZero && b.targets.blueOrBetterMet && b.targets.redMet;
     renderSummary(b);
   }
 

@@ -21,13 +21,13 @@ public sealed class EnterpriseGrain([PersistentState("enterprise", "credit")] IP
     }
 
     /// <summary>
-    /// L2439 联奖联罚: the enterprise's commendations and severe-list records are also recorded on each legal representative,
-    /// scored with the person row of the catalogue's personRow (a range row takes the enterprise points clamped into it).
+    /// L2439 联奖联罚: the enterprise's 表彰奖励/通报表扬 and severe-list records (and nothing else) are also recorded on each
+    /// legal representative, scored with the catalogue's personRow (a range row takes the enterprise points clamped into it).
     /// </summary>
     protected override Task<IReadOnlyList<(SubjectKind Kind, string Id, string Indicator, int? Points)>> Targets(CreditRecord record)
     {
         var entry = Catalog.Get(record.Indicator);
-        if (entry.PersonRow is not { } personRow || !(entry.IsCommendation || entry.SevereList))
+        if (entry.PersonRow is not { } personRow || !JointRewardAndPunishment.Reaches(entry))
             return Task.FromResult<IReadOnlyList<(SubjectKind, string, string, int?)>>([]);
         var person = Catalog.Get(personRow);
         int? points = person.IsRange ? Math.Clamp(entry.Points ?? record.Points ?? 0, person.MinPoints!.Value, person.MaxPoints!.Value) : null;

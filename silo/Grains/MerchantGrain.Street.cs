@@ -1,4 +1,5 @@
 using CreditGrid.Core.Grid;
+using CreditGrid.Core.Identifiers;
 using CreditGrid.Core.Rules;
 using CreditGrid.Core.Street;
 
@@ -20,17 +21,20 @@ public sealed partial class MerchantGrain
         if (inspection.Findings.FirstOrDefault(f => S.Findings.Exists(x => x.FindingId == f.FindingId)) is { } clash)
             return Refused(409, $"findingId '{clash.FindingId}' already exists for this merchant.");
         S.Inspections[inspection.InspectionId] = fingerprint;
-        S.Findings.AddRange(inspection.Findings.Select(f => new Finding(f.FindingId, inspection.InspectionId, f.Area, f.Problem, inspection.Date, f.Deadline, null)));
+        S.Findings.AddRange(inspection.Findings.Select(f => new Finding(f.FindingId, inspection.InspectionId, f.Area, f.Problem, inspection.Date, f.Deadline, null, inspection.Department)));
         await Changed(eventId: null, force: false);
         return new MerchantCommandResult(true, null, null, inspection.InspectionId);
     }
 
-    public async Task<MerchantCommandResult> Rectify(string findingId, DateOnly rectifiedAt)
+    /// <summary>http-api "Work queues": rectify belongs to the department that found it, or the credit centre (403, before any 422).</summary>
+    public async Task<MerchantCommandResult> Rectify(string findingId, DateOnly rectifiedAt, StreetActor actor)
     {
         if (!S.Registered) return NotFound;
         var i = S.Findings.FindIndex(f => f.FindingId == findingId);
         if (i < 0) return NotFound;
-        if (rectifiedAt < S.Findings[i].FoundAt) return Refused(422, $"'rectifiedAt' is before the inspection of {S.Findings[i].FoundAt:yyyy-MM-dd}.");
+        if (!actor.Owns(S.Findings[i].Department))
+            return Refused(403, $"该检查问题由{S.Findings[i].Department ?? "其他部门"}发现，只有该部门或社会信用中心可以确认整改。");
+        if (rectifiedAt < S.Findings[i].FoundAt) return Refused(422, $"整改日期 'rectifiedAt' 早于检查日期 {S.Findings[i].FoundAt:yyyy-MM-dd}。");
         if (S.Findings[i].RectifiedAt is not null) return new MerchantCommandResult(true, null, null, findingId, Created: false);
         S.Findings[i] = S.Findings[i] with { RectifiedAt = rectifiedAt };
         await Changed(eventId: null, force: false);
@@ -43,44 +47,69 @@ public sealed partial class MerchantGrain
         if (S.Expelled == expelled) return new MerchantCommandResult(true, null, null, Created: false);
         S.Expelled = expelled;
         S.ExpelledReason = expelled ? reason : null;
+        S.ExpelledAt = expelled ? clock.Today : null;
         await Changed(eventId: null, force: false);
         return new MerchantCommandResult(true, null, null);
     }
 
-    public async Task<MerchantCommandResult> Complain(string text, string? contact)
+    /// <summary>A consumer complaint; at most <see cref="ComplaintSubmission.OpenPerSourcePerDay"/> open ones a day from one address (issue 11 item 13).</summary>
+    public async Task<MerchantCommandResult> Complain(ComplaintSubmission submission)
     {
         if (!S.Registered) return NotFound;
+        var today = clock.Today;
+        if (submission.Source is { } source
+            && S.Complaints.Count(c => c.Source == source && c.ReceivedAt == today && c.IsOpen) >= submission.OpenPerSourcePerDay)
+            return Refused(429, $"同一地址每天对同一商户最多提交{submission.OpenPerSourcePerDay}条投诉，请明天再试。");
         var id = $"{Id}-C{++S.ComplaintSeq}";
-        S.Complaints.Add(new Complaint(id, text, contact, clock.Today, null, null, null, null));
+        S.Complaints.Add(new Complaint(id, submission.Text, submission.Contact, today, null, null, null, null, submission.Source));
         await Changed(eventId: null, force: false);
         return new MerchantCommandResult(true, null, null, id);
     }
 
-    public async Task<MerchantCommandResult> Verdict(string complaintId, bool substantiated, string department)
+    /// <summary>http-api "Work queues": any reporter gives the first verdict; after that only that department or the credit centre (403 before 409).</summary>
+    public async Task<MerchantCommandResult> Verdict(string complaintId, bool substantiated, StreetActor actor)
     {
         var i = S.Complaints.FindIndex(c => c.ComplaintId == complaintId);
-        if (i < 0) return NotFound;
-        if (S.Complaints[i].ResolvedAt is not null) return Refused(409, "The complaint is already resolved.");
-        S.Complaints[i] = S.Complaints[i] with { Substantiated = substantiated, VerdictBy = department, VerdictAt = clock.Today };
+        if (i < 0) return await ArchivedRefusal(complaintId, actor);
+        var complaint = S.Complaints[i];
+        if (complaint.VerdictBy is { } by && !actor.Owns(by))
+            return Refused(403, $"该投诉已由{by}作出结论，只有该部门或社会信用中心可以更改。");
+        if (complaint.ResolvedAt is not null) return Refused(409, "该投诉已处理完毕，不能再更改结论。");
+        S.Complaints[i] = complaint with { Substantiated = substantiated, VerdictBy = actor.Department, VerdictAt = clock.Today };
         await Changed(eventId: null, force: false);
         return new MerchantCommandResult(true, null, null, complaintId);
     }
 
-    public async Task<MerchantCommandResult> ResolveComplaint(string complaintId)
+    /// <summary>Resolving belongs to the department of the verdict, or the credit centre (403 before 409).</summary>
+    public async Task<MerchantCommandResult> ResolveComplaint(string complaintId, StreetActor actor)
     {
         var i = S.Complaints.FindIndex(c => c.ComplaintId == complaintId);
-        if (i < 0) return NotFound;
-        if (S.Complaints[i].Substantiated != true) return Refused(409, "Only a complaint found substantiated can be resolved; give a verdict first.");
-        if (S.Complaints[i].ResolvedAt is not null) return new MerchantCommandResult(true, null, null, complaintId, Created: false);
-        S.Complaints[i] = S.Complaints[i] with { ResolvedAt = clock.Today };
+        if (i < 0) return await ArchivedRefusal(complaintId, actor);
+        var complaint = S.Complaints[i];
+        if (complaint.VerdictBy is { } by && !actor.Owns(by))
+            return Refused(403, $"该投诉由{by}作出结论，只有该部门或社会信用中心可以办结。");
+        if (complaint.Substantiated != true) return Refused(409, "只有经核查属实的投诉才能办结，请先作出结论。");
+        if (complaint.ResolvedAt is not null) return new MerchantCommandResult(true, null, null, complaintId, Created: false);
+        S.Complaints[i] = complaint with { ResolvedAt = clock.Today };
         await Changed(eventId: null, force: false);
         return new MerchantCommandResult(true, null, null, complaintId);
+    }
+
+    /// <summary>An archived complaint is closed: its department (or the credit centre) gets 409, others 403; an unknown id is 404.</summary>
+    private async Task<MerchantCommandResult> ArchivedRefusal(string complaintId, StreetActor actor)
+    {
+        if (await Archived(complaintId) is not { } archived) return NotFound;
+        return actor.Owns(archived.VerdictBy)
+            ? Refused(409, "该投诉已办结并归档，不能再更改。")
+            : Refused(403, $"该投诉由{archived.VerdictBy ?? "其他部门"}作出结论，只有该部门或社会信用中心可以处理。");
     }
 
     public async Task<MerchantCommandResult> AddReview(int stars, string? text)
     {
         if (!S.Registered) return NotFound;
-        S.Reviews.Add(new Review(stars, text, clock.Now));
+        S.ReviewCount++;
+        S.ReviewStars += stars;
+        S.Reviews.Add(new Review(stars, text, clock.Now, S.ReviewCount));
         await Changed(eventId: null, force: false);
         return new MerchantCommandResult(true, null, null);
     }
@@ -93,8 +122,11 @@ public sealed partial class MerchantGrain
         bool Counting(RecordEvaluation r) => r.Status is RecordStatus.Active or RecordStatus.Objected;
         return new MerchantPublicView(
             Id, S.Name ?? Id, S.Street!, S.Color ?? "blue", enterprise?.Evaluation.Grade, enterprise?.Evaluation.Score ?? S.Score, S.Expelled,
-            S.Findings, [.. S.Complaints.Select(c => c with { Contact = null })], [.. S.Reviews.TakeLast(50)],
+            S.Findings,
+            // Public text: the contact and the address hash never leave; ID- and phone-shaped text is masked (issue 11 item 10).
+            [.. S.Complaints.Select(c => c with { Text = PublicText.Mask(c.Text), Contact = null, Source = null })],
+            [.. S.Reviews.TakeLast(MerchantHistory.ReviewsKept).Select(r => r with { Text = PublicText.MaskOrNull(r.Text) })],
             [.. records.Where(r => Counting(r) && r.BasePoints < 0)], [.. records.Where(r => Counting(r) && r.BasePoints > 0)],
-            []);
+            [], S.ReviewCount, AverageRating);
     }
 }

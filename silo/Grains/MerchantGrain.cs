@@ -25,6 +25,11 @@ public sealed class MerchantState
     [Id(13)] public bool Expelled { get; set; }
     [Id(14)] public string? ExpelledReason { get; set; }
     [Id(15)] public DateTimeOffset? WakeAt { get; set; }
+    // Running review totals: older reviews move to the archive (issue 11 item 13), the colour ranking needs all of them.
+    [Id(16)] public int ReviewCount { get; set; }
+    [Id(17)] public long ReviewStars { get; set; }
+    /// <summary>When the merchant was expelled (§7: the colour on an earlier date does not count it); null if never or unknown.</summary>
+    [Id(18)] public DateOnly? ExpelledAt { get; set; }
 }
 
 /// <summary>
@@ -33,7 +38,7 @@ public sealed class MerchantState
 /// change and when a deadline passes.
 /// </summary>
 public sealed partial class MerchantGrain(
-    [PersistentState("merchant", "credit")] IPersistentState<MerchantState> state, GridClock clock, IDueWork due)
+    [PersistentState("merchant", "credit")] IPersistentState<MerchantState> state, GridClock clock, IDueWork due, IMerchantArchive archive)
     : Grain, IMerchantGrain
 {
     private MerchantState S => state.State;
@@ -54,7 +59,7 @@ public sealed partial class MerchantGrain(
         var enterprise = await Enterprise.View(null);
         S.Grade = enterprise?.Evaluation.Grade;
         S.Score = enterprise?.Evaluation.Score ?? 1000;
-        await GrainFactory.GetGrain<IStreetDirectoryGrain>(0).Add(S.Street!);
+        await GrainFactory.GetGrain<IStreetDirectoryGrain>(0).AddMerchant(S.Street!, Id);
         await Changed(eventId: null, force: true);
         return created;
     }
@@ -90,11 +95,15 @@ public sealed partial class MerchantGrain(
     }
 
     /// <summary>§7 colour on a date, from the enterprise grade and the street's own facts.</summary>
-    private MerchantColor ColorOn(string? grade, DateOnly asOf) => MerchantColors.Evaluate(
+    private MerchantColor ColorOn(string? grade, DateOnly asOf) => Explain(grade, asOf).Color;
+
+    /// <summary>§7 colour on a date with its reasons; only what existed on that date counts.</summary>
+    private (MerchantColor Color, IReadOnlyList<ColorReason> Reasons) Explain(string? grade, DateOnly asOf) => MerchantColors.Explain(
         grade ?? "A",
-        [.. S.Findings.Select(f => new InspectionFinding(f.FindingId, f.Area, f.Deadline, f.RectifiedAt))],
+        [.. S.Findings.Select(f => new InspectionFinding(f.FindingId, f.Area, f.Deadline, f.RectifiedAt, f.FoundAt))],
         [.. S.Complaints.Select(c => new ComplaintStanding(c.ComplaintId, c.ReceivedAt, c.Substantiated, c.ResolvedAt))],
-        S.Expelled,
+        // An expulsion stored before its date was kept counts from always.
+        S.Expelled ? S.ExpelledAt ?? DateOnly.MinValue : null,
         asOf);
 
     /// <summary>Persist, then tell the street board and the dashboard; reschedule the next deadline.</summary>
@@ -106,6 +115,7 @@ public sealed partial class MerchantGrain(
         var colorChanged = color != previous;
         S.Color = color;
         S.Version++;
+        await Archive(today);
         await state.WriteStateAsync();
         await Reschedule(today);
 
@@ -134,8 +144,8 @@ public sealed partial class MerchantGrain(
 
     private MerchantTile Tile(DateOnly today) => new(
         Id, S.Name ?? Id, S.Street!, Enum.Parse<MerchantColor>(S.Color!, ignoreCase: true), S.Grade, S.Score,
-        S.Reviews.Count == 0 ? null : Math.Round(S.Reviews.Average(r => r.Stars), 2),
-        S.Reviews.Count,
+        AverageRating,
+        S.ReviewCount,
         S.Findings.Count(f => f.FoundAt > today.AddMonths(-12)));
 
     /// <summary>

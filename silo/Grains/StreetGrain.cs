@@ -30,6 +30,8 @@ public sealed class StreetGrain([PersistentState("street", "credit")] IPersisten
 
     public Task<IReadOnlyList<ExemplaryMerchant>> Exemplary() => Task.FromResult(Ranking.Exemplary(state.State.Tiles.Values));
 
+    public Task<IReadOnlyList<string>> MerchantIds() => Task.FromResult<IReadOnlyList<string>>([.. state.State.Tiles.Keys]);
+
     /// <summary>boardChanged: the state is already written, so the push follows a durable change.</summary>
     private async Task PushBoard(CancellationToken ct)
     {
@@ -45,14 +47,33 @@ public sealed class StreetGrain([PersistentState("street", "credit")] IPersisten
 public sealed class StreetDirectoryState
 {
     [Id(0)] public SortedSet<string> Streets { get; set; } = new(StringComparer.Ordinal);
+    [Id(1)] public HashSet<string> Merchants { get; set; } = [];
+    /// <summary>Merchant codes were added to the directory later: a directory from before rebuilds them once from the boards.</summary>
+    [Id(2)] public bool HasMerchantCodes { get; set; }
 }
 
+/// <summary>One directory for the grid: a few thousand street merchants fit in one grain, and its reads interleave.</summary>
 public sealed class StreetDirectoryGrain([PersistentState("streets", "credit")] IPersistentState<StreetDirectoryState> state) : Grain, IStreetDirectoryGrain
 {
-    public async Task Add(string street)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (state.State.Streets.Add(street)) await state.WriteStateAsync();
+        if (state.State.HasMerchantCodes) return;
+        foreach (var street in state.State.Streets)
+            state.State.Merchants.UnionWith(await GrainFactory.GetGrain<IStreetGrain>(street).MerchantIds());
+        state.State.HasMerchantCodes = true;
+        await state.WriteStateAsync();
+    }
+
+    public async Task AddMerchant(string street, string merchantId)
+    {
+        var changed = state.State.Streets.Add(street);
+        changed |= state.State.Merchants.Add(merchantId);
+        if (changed) await state.WriteStateAsync();
     }
 
     public Task<IReadOnlyList<string>> Streets() => Task.FromResult<IReadOnlyList<string>>([.. state.State.Streets]);
+
+    public Task<bool> HasStreet(string street) => Task.FromResult(state.State.Streets.Contains(street));
+
+    public Task<bool> HasMerchant(string merchantId) => Task.FromResult(state.State.Merchants.Contains(merchantId));
 }

@@ -77,7 +77,17 @@ public abstract partial class SubjectGrain
             {
                 var i = Dossier.Records.FindIndex(r => r.RecordId == target);
                 if (i >= 0 && Dossier.Records[i].State != RecordState.Revoked)
-                    Dossier.Records[i] = Dossier.Records[i] with { State = newState, StateChangedAt = delivery.StateChangedAt, StateReason = delivery.StateReason };
+                {
+                    // A derived record follows its source by the same rules as a direct one (domain-rules §5, §6):
+                    // a repair applies the row's repair rule here too, a revocation takes the replacement with it.
+                    if (newState == RecordState.Repaired && Dossier.Records[i].State != RecordState.Repaired)
+                        await RepairInPlace(i, delivery.StateChangedAt ?? services.Clock.Today, delivery.StateReason);
+                    else if (newState != RecordState.Repaired)
+                    {
+                        Dossier.Records[i] = Dossier.Records[i] with { State = newState, StateChangedAt = delivery.StateChangedAt, StateReason = delivery.StateReason };
+                        if (newState == RecordState.Revoked) RevokeReplacements(Dossier.Records[i]);
+                    }
+                }
             }
             Dossier.Received.Add(delivery.DeliveryId);
             await Save(delivery.SourceEventId, []);

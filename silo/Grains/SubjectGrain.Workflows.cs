@@ -16,9 +16,27 @@ public abstract partial class SubjectGrain
         var why = string.Join("；", new[] { reason, decisionRef }.Where(s => !string.IsNullOrWhiteSpace(s)));
         record = record with { State = RecordState.Revoked, StateChangedAt = on, StateReason = why.Length == 0 ? null : why };
         Dossier.Records[i] = record;
+        var replacements = RevokeReplacements(record);
         var deliveries = await FanOut(record, "revoke");
         await Save(record.EventId, deliveries);
-        return new RecordCommandResult(true, null, [recordId, .. deliveries.Select(d => d.TargetRecordId!)]);
+        return new RecordCommandResult(true, null, [recordId, .. replacements, .. deliveries.Select(d => d.TargetRecordId!)]);
+    }
+
+    /// <summary>
+    /// L817 "as if it had never been": a revoked record takes with it what was derived from it on this subject — the
+    /// −80 replacement its repair created (L2912). Returns the ids revoked.
+    /// </summary>
+    private List<string> RevokeReplacements(CreditRecord revoked)
+    {
+        var ids = new List<string>();
+        for (var k = 0; k < Dossier.Records.Count; k++)
+        {
+            var r = Dossier.Records[k];
+            if (r.DerivedFrom != revoked.RecordId || r.RecordId != RecordIds.Replacement(revoked.RecordId) || r.State == RecordState.Revoked) continue;
+            Dossier.Records[k] = r with { State = RecordState.Revoked, StateChangedAt = revoked.StateChangedAt, StateReason = revoked.StateReason };
+            ids.Add(r.RecordId);
+        }
+        return ids;
     }
 
     public async Task<RecordCommandResult> Repair(string recordId, DateOnly repairedAt, string? reason)
@@ -29,13 +47,26 @@ public abstract partial class SubjectGrain
         if (record.State == RecordState.Revoked) return new RecordCommandResult(true, "the record is revoked; there is nothing to repair", []);
         if (!Catalog.Get(record.Indicator).IsSanction) return new RecordCommandResult(true, "only sanction records can be repaired (L816)", []);
         if (record.State == RecordState.Repaired) return new RecordCommandResult(true, null, [recordId]);
-        record = record with { State = RecordState.Repaired, StateChangedAt = repairedAt, StateReason = reason };
+        var affected = await RepairInPlace(i, repairedAt, reason);
+        var deliveries = await FanOut(Dossier.Records[i], "repair");
+        await Save(record.EventId, deliveries);
+        return new RecordCommandResult(true, null, [.. affected, .. deliveries.Select(d => d.TargetRecordId!)]);
+    }
+
+    /// <summary>
+    /// Marks record i repaired (L816: it stops counting from the repair date) and applies the row's repair rule: a
+    /// person's refusal to perform a legal obligation (L3270), once performed and repaired, becomes the −80 row for 2
+    /// years from the repair (L2488, L2912). The same for a record fanned out from a repaired source (domain-rules §5).
+    /// Returns the ids changed; nothing is saved here.
+    /// </summary>
+    private async Task<List<string>> RepairInPlace(int i, DateOnly repairedAt, string? reason)
+    {
+        var record = Dossier.Records[i] with { State = RecordState.Repaired, StateChangedAt = repairedAt, StateReason = reason };
         Dossier.Records[i] = record;
-        var affected = new List<string> { recordId };
-        // L2488: refusing a legal obligation, once performed and repaired, becomes the −80 row for 2 years from the repair.
-        if (Catalog.Get(record.Indicator).RepairReplacement is { } replacement)
+        var affected = new List<string> { record.RecordId };
+        var replacementId = RecordIds.Replacement(record.RecordId);
+        if (Catalog.Get(record.Indicator).RepairReplacement is { } replacement && !Dossier.Records.Exists(r => r.RecordId == replacementId))
         {
-            var replacementId = RecordIds.Replacement(recordId);
             await Services.RecordIndex.Add(new RecordLocation(replacementId, Kind, Id, record.Department, record.EventId));
             Dossier.Records.Add(new CreditRecord
             {
@@ -46,14 +77,12 @@ public abstract partial class SubjectGrain
                 ActionRef = record.ActionRef,
                 OccurredAt = repairedAt,
                 ReportedAt = repairedAt,
-                DerivedFrom = recordId,
+                DerivedFrom = record.RecordId,
                 Note = reason,
             });
             affected.Add(replacementId);
         }
-        var deliveries = await FanOut(record, "repair");
-        await Save(record.EventId, deliveries);
-        return new RecordCommandResult(true, null, [.. affected, .. deliveries.Select(d => d.TargetRecordId!)]);
+        return affected;
     }
 
     public async Task<RecordCommandResult> OpenObjection(string recordId, DateOnly openedAt)

@@ -47,8 +47,8 @@ public static class DemoData
                             [new FindingReport($"demo-f-{i}", "消防安全", "灭火器过期", today.AddDays(7))]));
                     else
                     {
-                        var complaint = await merchant.Complain("短斤少两", null);
-                        await merchant.Verdict(complaint.CreatedId!, true, "区市场监管局");
+                        var complaint = await merchant.Complain(new ComplaintSubmission("短斤少两", null, null, int.MaxValue));
+                        await merchant.Verdict(complaint.CreatedId!, true, new StreetActor("区市场监管局", CreditCentre: false));
                     }
                     break;
                 case 7: // black: expelled, or a finding past its deadline

@@ -29,6 +29,7 @@ public static class GridExtensions
         services.AddHostedService(sp => sp.GetRequiredService<DueWorkSweeper>());
 
         silo.AddCreditGridGrainStorage(configuration);
+        silo.AddCreditGridCalendar(configuration);
         // The grade distribution listens from the start (its stream subscriptions are made on activation).
         silo.AddStartupTask((sp, _) => sp.GetRequiredService<IGrainFactory>().GetGrain<IStatsGrain>(0).Start());
         // Stream subscriptions: in a cluster they must outlive any one silo (a silo's death would otherwise take the

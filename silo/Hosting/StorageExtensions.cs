@@ -38,6 +38,7 @@ public static class StorageExtensions
         services.AddSingleton<IRecordIndex>(sp => sp.GetRequiredService<SqlRecordDirectory>());
         services.AddSingleton<IRecordDirectory>(sp => sp.GetRequiredService<SqlRecordDirectory>());
         services.AddSingleton<IObjectionRegistry, SqlObjectionRegistry>();
+        services.AddSingleton<IMerchantArchive, SqlMerchantArchive>();
         services.AddSingleton<IAuditTrail, SqlAuditTrail>();
         services.AddSingleton<IDueWork, SqlDueWork>();
         services.AddSingleton<ILegalRepresentatives, SqlLegalRepresentatives>();

@@ -31,6 +31,10 @@ public class GridHost : IAsyncLifetime
     /// <summary>Public writes allowed per minute from one address (all tests come from 127.0.0.1).</summary>
     protected virtual int RateLimit => 10_000;
 
+    /// <summary>Anonymous GETs allowed per minute from one address, and open complaints per merchant a day from one address.</summary>
+    protected virtual int AnonymousReadLimit => 100_000;
+    protected virtual int ComplaintsPerMerchantPerDay => 1_000;
+
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), "creditgrid-tests", Guid.NewGuid().ToString("N"));
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -47,6 +51,8 @@ public class GridHost : IAsyncLifetime
             "--Logging:LogLevel:Default=Warning",
             "--Scheduling:SweepSeconds=0.2",
             $"--RateLimits:PublicPerMinute={RateLimit}",
+            $"--RateLimits:AnonymousReadsPerMinute={AnonymousReadLimit}",
+            $"--RateLimits:ComplaintsPerMerchantPerDay={ComplaintsPerMerchantPerDay}",
             $"--Clock:Now={Now:O}",
             .. Key(0, Reporter, ReporterDepartment, "reporter"),
             .. Key(1, TaxReporter, "区税务局", "reporter"),

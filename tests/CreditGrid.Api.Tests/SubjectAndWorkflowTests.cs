@@ -1,3 +1,4 @@
+using CreditGrid.Core.Identifiers;
 using System.Net;
 
 namespace CreditGrid.Api.Tests;
@@ -47,7 +48,8 @@ public class SubjectAndWorkflowTests(GridHost grid) : IClassFixture<GridHost>
         Assert.Equal("诚信优秀", person.GetProperty("category").GetString());
 
         var audit = await (await grid.Client(GridHost.CreditCenter).GetAsync("/api/v1/audit")).Body();
-        Assert.Contains(audit.EnumerateArray(), a => a.GetProperty("subjectId").GetString() == id && a.GetProperty("purpose").GetString() == "信用核查"
+        // The audit list is a list: the person's ID is masked there (issue 11 item 8).
+        Assert.Contains(audit.EnumerateArray(), a => a.GetProperty("subjectId").GetString() == ResidentId.Mask(id) && a.GetProperty("purpose").GetString() == "信用核查"
             && a.GetProperty("role").GetString() == "operator");
     }
 

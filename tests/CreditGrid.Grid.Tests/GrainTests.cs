@@ -3,6 +3,7 @@ using CreditGrid.Core;
 using CreditGrid.Core.Grid;
 using CreditGrid.Core.Emergency;
 using CreditGrid.Core.Identifiers;
+using CreditGrid.Core.Rules;
 using CreditGrid.Silo.Grains;
 using CreditGrid.Silo.Scheduling;
 using Orleans.Streams;
@@ -91,6 +92,65 @@ public class GrainTests(GridCluster grid)
         await Grains.Records(SubjectKind.Enterprise, id).Revoke(outcome.RecordIds[0], Today, "撤销", null);
         foreach (var rep in reps)
             await Eventually(() => Grains.Records(SubjectKind.Person, rep).View(null), v => v!.Evaluation.Score == 1000);
+    }
+
+    [Fact]
+    public async Task Only_honours_and_severe_records_reach_the_legal_representative_L2439()
+    {
+        var rep = Person();
+        var id = Enterprise();
+        await Grains.Records(SubjectKind.Enterprise, id).Register(new SubjectRegistration { Name = "某公司", LegalRepresentatives = [rep] });
+        var donation = Event(SubjectKind.Enterprise, id, "E-DONATION-COMPANY", new DateOnly(2026, 6, 1), "捐赠-1") with { Amount = 14000, AmountKind = AmountKind.Cash };
+        var list = Event(SubjectKind.Enterprise, id, "E-INCENT-JOINT-LIST", new DateOnly(2026, 6, 2), "名单-1");
+        var award = Event(SubjectKind.Enterprise, id, "E-AWARD-DISTRICT", new DateOnly(2026, 6, 3), "表彰-1");
+        var outcomes = await Grains.Records(SubjectKind.Enterprise, id).Apply([donation, list, award]);
+
+        // The donation and the incentive list are applied with nothing to deliver; the award waits for its delivery.
+        Assert.Equal([EventState.Applied, EventState.Applied, EventState.Delivered], outcomes.Select(o => o.State));
+        var view = await Eventually(() => Grains.Records(SubjectKind.Person, rep).View(null), v => v is { Evaluation.Records.Count: > 0 });
+        var only = Assert.Single(view!.Evaluation.Records);
+        Assert.Equal("P-AWARD-DISTRICT-GOV", only.Indicator);
+    }
+
+    [Fact]
+    public async Task Revoking_a_repaired_refusal_listing_takes_the_minus_80_replacement_with_it_L817()
+    {
+        var id = Person();
+        var person = Grains.Records(SubjectKind.Person, id);
+        await person.Register(new SubjectRegistration { Name = "李四", RegisteredAt = Today });
+        var listing = Assert.Single(await person.Apply([Event(SubjectKind.Person, id, "P-SEVERE-REFUSE-OBLIGATION", new DateOnly(2026, 3, 1))]));
+        Assert.Equal("D", (await person.View(null))!.Evaluation.Grade);
+
+        await person.Repair(listing.RecordIds[0], Today, "已履行");
+        var repaired = (await person.View(null))!.Evaluation;
+        Assert.Equal((920, "B"), (repaired.Score, repaired.Grade)); // L2912: −80 for 2 years from the repair
+
+        await person.Revoke(listing.RecordIds[0], Today, "决定被撤销", null);
+        var revoked = (await person.View(null))!.Evaluation;
+        Assert.Equal((1000, "A"), (revoked.Score, revoked.Grade));
+        Assert.All(revoked.Records, r => Assert.Equal(RecordStatus.Revoked, r.Status));
+    }
+
+    [Fact]
+    public async Task A_fanned_out_refusal_listing_repaired_at_the_enterprise_becomes_the_minus_80_row_on_the_person()
+    {
+        var rep = Person();
+        await Grains.Records(SubjectKind.Person, rep).Register(new SubjectRegistration { Name = "王五", RegisteredAt = Today });
+        var id = Enterprise();
+        var enterprise = Grains.Records(SubjectKind.Enterprise, id);
+        await enterprise.Register(new SubjectRegistration { Name = "某公司", LegalRepresentatives = [rep] });
+        var listing = Assert.Single(await enterprise.Apply([Event(SubjectKind.Enterprise, id, "E-SEVERE-DISHONEST-DEBTOR", new DateOnly(2026, 3, 1))]));
+        await Eventually(() => Grains.Records(SubjectKind.Person, rep).View(null), v => v!.Evaluation.Grade == "D");
+
+        // §5: the derived L3270 copy follows the same repair rule as a direct one: 1000 − 80 = 920, B.
+        await enterprise.Repair(listing.RecordIds[0], Today, "已履行");
+        var person = await Eventually(() => Grains.Records(SubjectKind.Person, rep).View(null), v => v!.Evaluation.Score != 400);
+        Assert.Equal((920, "B"), (person!.Evaluation.Score, person.Evaluation.Grade));
+        Assert.Contains(person.Evaluation.Records, r => r.Indicator == "P-REPAIRED-REFUSE-OBLIGATION" && r.Status == RecordStatus.Active);
+
+        // Revoking the source reaches the copy and its replacement (L817).
+        await enterprise.Revoke(listing.RecordIds[0], Today, "决定被撤销", null);
+        await Eventually(() => Grains.Records(SubjectKind.Person, rep).View(null), v => v!.Evaluation.Score == 1000 && v.Evaluation.Grade == "A");
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using CreditGrid.Core.Catalog;
+using CreditGrid.Core.Rules;
 
 namespace CreditGrid.Core.Tests.Catalog;
 
@@ -87,11 +88,11 @@ public class CatalogTests
     }
 
     [Fact]
-    public void Enterprise_commendations_and_severe_rows_name_the_person_row_for_joint_reward_and_punishment()
+    public void Enterprise_honour_and_severe_rows_name_the_person_row_for_joint_reward_and_punishment()
     {
         var needing = Catalog.Of(SubjectKind.Enterprise)
-            .Where(e => e.Reportable && (e.IsCommendation || e.SevereList)).ToList();
-        Assert.NotEmpty(needing);
+            .Where(e => e.Reportable && JointRewardAndPunishment.Reaches(e)).ToList();
+        Assert.Equal(14 + 27, needing.Count); // 7 表彰奖励 + 7 通报表扬 rows, 27 severe-list rows
         Assert.All(needing, e =>
         {
             Assert.NotNull(e.PersonRow);
@@ -100,6 +101,18 @@ public class CatalogTests
             Assert.Equal(e.Polarity, p.Polarity);
             Assert.Equal(e.SevereList, p.SevereList);
         });
+    }
+
+    [Theory]
+    [InlineData("E-DONATION-COMPANY")]
+    [InlineData("E-DONATION-INDIVIDUAL")]
+    [InlineData("E-INCENT-JOINT-LIST")]
+    [InlineData("E-INCENT-GENERAL-INDUSTRY-HIGH")]
+    [InlineData("E-OTHER-GOOD-CONDUCT")]
+    public void Donations_ratings_lists_and_other_good_conduct_stay_with_the_enterprise_L2439(string code)
+    {
+        Assert.False(JointRewardAndPunishment.Reaches(Catalog.Get(code)));
+        Assert.Null(Catalog.Get(code).PersonRow);
     }
 
     [Fact]

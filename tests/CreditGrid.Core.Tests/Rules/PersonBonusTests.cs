@@ -40,6 +40,18 @@ public class PersonBonusTests
     }
 
     [Fact]
+    public void A_sanction_reported_after_its_validity_ended_does_not_cost_the_year_L2469()
+    {
+        // A fine of 2025-03-01 (−5, valid 1 year: to 2026-03-01) reported on 2026-06-01: 不再作为诚信积分信息.
+        // Registered 2024-06-01, evaluated 2027-01-02: 2025 and 2026 both clean → +6 (with the year lost: +3).
+        var late = Make("P-PEN-FINE-UPTO-500", new DateOnly(2025, 3, 1)) with { ReportedAt = new DateOnly(2026, 6, 1) };
+        var e = Eval(Registered2024, new DateOnly(2027, 1, 2), late);
+        Assert.Equal(6, e.Bonus);
+        Assert.Equal(1006, e.Score);
+        Assert.Equal(0, e.Only().EffectivePoints);
+    }
+
+    [Fact]
     public void A_revoked_sanction_does_not_cost_the_year()
     {
         var fine = Make("P-PEN-FINE-UPTO-500", new DateOnly(2025, 3, 1)) with { State = RecordState.Revoked, StateChangedAt = new DateOnly(2025, 4, 1) };
