@@ -5,6 +5,9 @@ using System.Text.Json.Nodes;
 
 namespace CreditGrid.Api.Tests;
 
+/// <summary>A valid request to one endpoint as the world stands now; <see cref="RouteIds"/> are the ids in its path.</summary>
+public sealed record FuzzTemplate(string Method, string Path, string? Key, JsonObject? Body, IReadOnlyList<string> RouteIds, bool Form = false);
+
 /// <summary>One request as sent: what it was made from is in <see cref="Mutation"/>, for the failure report.</summary>
 public sealed record FuzzRequest(string Method, string Path, string? Key, string? ContentType, byte[]? Body, string Mutation);
 
@@ -13,7 +16,7 @@ public sealed record FuzzRequest(string Method, string Path, string? Key, string
 /// surrogates, duplicate keys, other casing, missing fields, wrong content types, truncated JSON, giant numbers, junk
 /// route ids). The same seed gives the same sequence, so a failure can be replayed.
 /// </summary>
-public sealed class FuzzMutator(Random random)
+public sealed partial class FuzzMutator(Random random)
 {
     private static readonly JsonSerializerOptions Writer = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -70,9 +73,11 @@ public sealed class FuzzMutator(Random random)
 
     public bool Chance(double p) => random.NextDouble() < p;
 
-    /// <summary>A valid JSON request, or a mutation of it; <paramref name="routeIds"/> are the ids in the path that may be replaced.</summary>
-    public FuzzRequest Mutate(string method, string path, string? key, JsonObject? body, IReadOnlyList<string> routeIds)
+    /// <summary>The request of a template, valid or with one to three random faults.</summary>
+    public FuzzRequest Mutate(FuzzTemplate t)
     {
+        if (t.Form) return MutateForm(t.Path, t.RouteIds, random.Next(FormFaults), Chance(0.1));
+        var (method, path, key, body, routeIds) = (t.Method, t.Path, t.Key, t.Body, t.RouteIds);
         _raw.Clear();
         var notes = new List<string>();
         var contentType = body is null ? null : "application/json";
@@ -99,18 +104,21 @@ public sealed class FuzzMutator(Random random)
         var bytes = node is null ? null : Encoding.UTF8.GetBytes(Text(node));
         if (notes.Contains("body-level"))
         {
-            (bytes, var how) = MutateBytes(bytes ?? Array.Empty<byte>());
+            (bytes, var how) = MutateBytes(bytes ?? Array.Empty<byte>(), random.Next(BodyFaults));
             notes.Add(how);
         }
         if (bytes is not null && contentType is null && Chance(0.5)) contentType = "application/json";
         return new FuzzRequest(method, path, key, contentType, bytes, valid ? "valid" : string.Join("; ", notes));
     }
 
-    /// <summary>The public complaint form (/m/{id}/complaints): a valid form, or a broken one.</summary>
-    public FuzzRequest MutateForm(string path, IReadOnlyList<string> routeIds)
+    private const int FormFaults = 9;
+    private const int BodyFaults = 9;
+
+    /// <summary>The public complaint form (/m/{id}/complaints): a valid form, or a broken one of kind <paramref name="kind"/>.</summary>
+    private FuzzRequest MutateForm(string path, IReadOnlyList<string> routeIds, int kind, bool junkRoute)
     {
         var note = "";
-        if (Chance(0.1))
+        if (junkRoute)
         {
             var id = Pick(routeIds);
             var junk = Pick(RouteJunk);
@@ -118,7 +126,7 @@ public sealed class FuzzMutator(Random random)
             note = $"route {id} → {junk}; ";
         }
         var text = Uri.EscapeDataString(Chance(0.3) ? "价格不透明" : Pick(Strings).Replace("\u0000", ""));
-        var (contentType, body, what) = random.Next(9) switch
+        var (contentType, body, what) = kind switch
         {
             0 => ("application/x-www-form-urlencoded", $"text={text}&contact=138", "urlencoded form"),
             1 => ("application/x-www-form-urlencoded", "text=%ED%A0%80%FF%C0&contact=%", "invalid UTF-8 in the form"),
@@ -230,9 +238,9 @@ public sealed class FuzzMutator(Random random)
         return text.Length > 60 ? text[..60] + "…" : text;
     }
 
-    private (byte[], string) MutateBytes(byte[] body)
+    private (byte[], string) MutateBytes(byte[] body, int kind)
     {
-        switch (random.Next(9))
+        switch (kind)
         {
             case 0: return (body.Length < 2 ? Array.Empty<byte>() : body[..random.Next(1, body.Length)], "truncated");
             case 1: return (Array.Empty<byte>(), "empty body");

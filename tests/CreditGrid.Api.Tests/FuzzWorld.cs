@@ -7,8 +7,8 @@ namespace CreditGrid.Api.Tests;
 /// <summary>What a request should leave alone when it is rejected: a subject (its version) or an incident (its history).</summary>
 public sealed record FuzzTarget(string Kind, string Id);
 
-/// <summary>One write endpoint: how to make a valid request for it now, and what to remember when one succeeds.</summary>
-public sealed record FuzzEndpoint(string Name, Func<FuzzMutator, (FuzzRequest Request, FuzzTarget Target)> Make, Func<string, Task>? OnSuccess = null);
+/// <summary>One write endpoint: a valid request for it as the world stands now and its target, and what to remember when one succeeds.</summary>
+public sealed record FuzzEndpoint(string Name, Func<(FuzzTemplate Template, FuzzTarget Target)> Make, Func<string, Task>? OnSuccess = null);
 
 /// <summary>
 /// The subjects, records, findings, complaints, objections and incidents the fuzzer writes to, and the table of every
@@ -87,7 +87,7 @@ public sealed class FuzzWorld
 
     private static FuzzEndpoint Json(string name, string method, Func<string> path, string? key, Func<JsonObject?> body, Func<FuzzTarget> target,
         Func<string[]> routeIds, Func<string, Task>? onSuccess = null) =>
-        new(name, m => (m.Mutate(method, path(), key, body(), routeIds()), target()), onSuccess);
+        new(name, () => (new FuzzTemplate(method, path(), key, body(), routeIds()), target()), onSuccess);
 
     public IReadOnlyList<FuzzEndpoint> Endpoints() =>
     [
@@ -126,10 +126,10 @@ public sealed class FuzzWorld
         Json("complaints/verdict", "POST", () => $"/api/v1/complaints/{_complaint}/verdict", GridHost.Reporter,
             () => new JsonObject { ["substantiated"] = true }, () => Merchant, () => [_complaint]),
         Json("complaints/resolve", "POST", () => $"/api/v1/complaints/{_complaint}/resolve", GridHost.Reporter, () => null, () => Merchant, () => [_complaint]),
-        new("emergencies", m =>
+        new("emergencies", () =>
         {
             var id = Fresh("inc");
-            return (m.Mutate("POST", "/api/v1/emergencies", GridHost.Emergency, Incident(id), []), new FuzzTarget("incident", id));
+            return (new FuzzTemplate("POST", "/api/v1/emergencies", GridHost.Emergency, Incident(id), []), new FuzzTarget("incident", id));
         }),
         Json("emergencies/warning", "POST", () => $"/api/v1/emergencies/{_incident}/warning", GridHost.Emergency,
             () => new JsonObject { ["level"] = 3 }, () => IncidentTarget, () => [_incident]),
@@ -140,7 +140,7 @@ public sealed class FuzzWorld
         Json("emergencies/lift", "POST", () => $"/api/v1/emergencies/{_incident}/warning/lift", GridHost.Emergency, () => null, () => IncidentTarget, () => [_incident]),
         Json("emergencies/end", "POST", () => $"/api/v1/emergencies/{_incident}/end", GridHost.Emergency, () => null, () => IncidentTarget, () => [_incident],
             _ => NewIncident()),
-        new("form /m/{id}/complaints", m => (m.MutateForm($"/m/{_merchant}/complaints", [_merchant]), Merchant)),
+        new("form /m/{id}/complaints", () => (new FuzzTemplate("POST", $"/m/{_merchant}/complaints", null, null, [_merchant], Form: true), Merchant)),
     ];
 
     private Task RememberFinding(string sent)
