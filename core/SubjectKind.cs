@@ -7,6 +7,8 @@ public enum SubjectKind
     Person,
     Official,
     Merchant,
+    /// <summary>Non-enterprise legal person (非企业法人, L397-L399): not scored, holds honours and severe records and its staff.</summary>
+    Institution,
 }
 
 public static class SubjectKinds
@@ -17,6 +19,7 @@ public static class SubjectKinds
         SubjectKind.Person => "person",
         SubjectKind.Official => "official",
         SubjectKind.Merchant => "merchant",
+        SubjectKind.Institution => "institution",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -28,6 +31,7 @@ public static class SubjectKinds
             case "person": kind = SubjectKind.Person; return true;
             case "official": kind = SubjectKind.Official; return true;
             case "merchant": kind = SubjectKind.Merchant; return true;
+            case "institution": kind = SubjectKind.Institution; return true;
             default: kind = default; return false;
         }
     }
@@ -37,4 +41,7 @@ public static class SubjectKinds
 
     /// <summary>The kind whose indicator table scores this subject: a merchant is scored through its enterprise record (§1).</summary>
     public static SubjectKind ScoredAs(this SubjectKind kind) => kind == SubjectKind.Merchant ? SubjectKind.Enterprise : kind;
+
+    /// <summary>§1: institutions are not scored (the seed gives them no table); their records show points that count for no one.</summary>
+    public static bool IsScored(this SubjectKind kind) => kind != SubjectKind.Institution;
 }

@@ -14,7 +14,7 @@ public static class CreditGridHost
     public const string DefaultUrl = "http://127.0.0.1:5080";
 
     /// <summary>The configuration the host would read (appsettings, environment, command line), for one-off commands.</summary>
-    public static IConfiguration Configuration(string[] args) => WebApplication.CreateBuilder(Defaults(args)).Configuration;
+    public static IConfiguration Configuration(string[] args) => CreateBuilder(args).Configuration;
 
     /// <summary>
     /// appsettings are read once: reloading them on change makes .NET watch the whole content root, and the embedded
@@ -23,10 +23,20 @@ public static class CreditGridHost
     /// </summary>
     private static string[] Defaults(string[] args) => ["--hostBuilder:reloadConfigOnChange=false", .. args];
 
-    public static async Task<WebApplication> BuildAsync(string[] args)
+    /// <summary>The shipped settings come from the program itself, whatever the working folder (Hosting/ShippedDefaults.cs).</summary>
+    private static WebApplicationBuilder CreateBuilder(string[] args)
     {
         var builder = WebApplication.CreateBuilder(Defaults(args));
+        builder.Configuration.AddShippedDefaults();
+        return builder;
+    }
+
+    public static async Task<WebApplication> BuildAsync(string[] args)
+    {
+        var builder = CreateBuilder(args);
         if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls(DefaultUrl);
+        // A busy address or an unwritable data folder stops the start here, before anything is written (issue 11 item 6).
+        StartupChecks.Run(builder.Configuration, builder.Configuration["urls"] ?? DefaultUrl);
 
         // Fail at start, naming the bad entry, if the catalogue data is broken (docs/catalogue.md).
         _ = IndicatorCatalog.Default;
@@ -36,6 +46,8 @@ public static class CreditGridHost
         builder.Services.AddCreditGridDashboard();
         builder.AddCreditGridTelemetry();
         builder.AddCreditGridGrid();
+        builder.AddCreditGridOperations();
+        builder.AddCreditGridLogRedaction(); // last: it wraps the logging everything above set up
 
         var app = builder.Build();
         await Migrations.Apply(app.Services.GetRequiredService<Database>());

@@ -13,7 +13,10 @@ public sealed record EventRequest(
     decimal? Amount,
     string? AmountKind,
     int? ValidityYears,
-    string? Note);
+    string? Note,
+    string? HonourScope = null,
+    bool? SimplifiedProcedure = null,
+    bool? MinorCorrected = null);
 
 public sealed record BatchRequest(System.Text.Json.JsonElement? Events);
 
@@ -24,7 +27,12 @@ public sealed record SubjectRequest(
     List<string>? LegalRepresentatives,
     string? EnterpriseType,
     string? Street,
-    string? Unit);
+    string? Unit,
+    string? InstitutionType = null,
+    List<StaffRequest?>? Staff = null);
+
+/// <summary>One staff member of an institution (http-api "Institutions and unit honours").</summary>
+public sealed record StaffRequest(string? PersonId, string? Role, string? From, string? To = null);
 
 public sealed record RevokeRequest(string? Reason, string? DecisionRef);
 

@@ -11,10 +11,13 @@ public sealed record BatchResponse(IReadOnlyList<BatchResult> Results);
 
 /// <summary>GET /api/v1/subjects/{kind}/{id}.</summary>
 public sealed record SubjectResponse(
-    string Kind, string Id, string? Name, int Score, string? Grade, string? Category, int? Stars, string? Color,
+    string Kind, string Id, string? Name, int? Score, string? Grade, string? Category, int? Stars, string? Color,
     bool Downgraded, IReadOnlyList<string> Consequences, string AsOf, long Version, int Bonus,
     IReadOnlyList<string>? LegalRepresentatives, string? EnterpriseType, string? Street, string? Unit, string? RegisteredAt,
-    IReadOnlyList<RecordResponse> Records);
+    IReadOnlyList<RecordResponse> Records, string? InstitutionType = null, IReadOnlyList<StaffResponse>? Staff = null);
+
+/// <summary>An institution's staff member; the ID unmasked only in the audited single read.</summary>
+public sealed record StaffResponse(string PersonId, string Role, string From, string? To);
 
 public sealed record RecordResponse(
     string RecordId, string EventId, string Indicator, string Group, string Name, string Department, string? ActionRef,

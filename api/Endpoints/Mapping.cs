@@ -24,14 +24,19 @@ public static class Mapping
     public static SubjectResponse Subject(SubjectView v, bool authorised)
     {
         var e = v.Evaluation;
+        // §1: institutions are not scored — score, grade, category and stars are null.
         return new SubjectResponse(
-            v.Kind.ToWire(), Id(v.Kind, v.Id, authorised), v.Name, e.Score, e.Grade, e.Category, e.Stars, v.Color,
+            v.Kind.ToWire(), Id(v.Kind, v.Id, authorised), v.Name, v.Kind.IsScored() ? e.Score : null, e.Grade, e.Category, e.Stars, v.Color,
             e.Downgraded, e.Consequences, Day(e.AsOf), v.Version, e.Bonus,
             v.Kind is SubjectKind.Enterprise or SubjectKind.Merchant
                 ? [.. v.LegalRepresentatives.Select(p => Id(SubjectKind.Person, p, authorised))]
                 : null,
             v.EnterpriseType, v.Street, v.Unit, Day(v.RegisteredAt),
-            [.. e.Records.Select(Record)]);
+            [.. e.Records.Select(Record)],
+            v.InstitutionType,
+            v.Kind == SubjectKind.Institution
+                ? [.. v.Staff.Select(s => new StaffResponse(Id(SubjectKind.Person, s.PersonId, authorised), s.Role, Day(s.From), Day(s.To)))]
+                : null);
     }
 
     /// <summary>http-api "Subjects": the PUT answer is the registration, masked for everyone (it is no audited read).</summary>

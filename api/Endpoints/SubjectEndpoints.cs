@@ -58,6 +58,9 @@ public static class SubjectEndpoints
                     await audit.Write(new AuditEntry(clock.Now, caller.KeyId, caller.Department, role, "read-subject", k, id, Purpose(http)), http.RequestAborted);
                 foreach (var person in view.LegalRepresentatives.Distinct())
                     await audit.Write(new AuditEntry(clock.Now, caller.KeyId, caller.Department, role, "read-legal-representative", SubjectKind.Person, person, Purpose(http)), http.RequestAborted);
+                // An institution's staff are unmasked only in this single read (http-api "Institutions"): each one audited.
+                foreach (var person in view.Staff.Select(s => s.PersonId).Distinct())
+                    await audit.Write(new AuditEntry(clock.Now, caller.KeyId, caller.Department, role, "read-staff", SubjectKind.Person, person, Purpose(http)), http.RequestAborted);
                 return Results.Ok(Mapping.Subject(view, authorised: true));
             }))
             .RequireAuthorization(Policies.Read)
@@ -91,6 +94,7 @@ public static class SubjectEndpoints
             throw Invalid.Field(StatusCodes.Status422UnprocessableEntity, "enterpriseType", "'enterpriseType' is company, individual-business, cooperative or other.");
         if (kind == SubjectKind.Merchant && string.IsNullOrWhiteSpace(r.Street))
             throw Invalid.Field(StatusCodes.Status422UnprocessableEntity, "street", "A merchant names its street (e.g. 水晶街).");
+        var (institutionType, staff) = InstitutionFields.Validate(kind, id, r, today);
         return new SubjectRegistration
         {
             Name = r.Name,
@@ -99,6 +103,8 @@ public static class SubjectEndpoints
             EnterpriseType = r.EnterpriseType,
             Street = r.Street,
             Unit = r.Unit,
+            InstitutionType = institutionType,
+            Staff = staff,
         };
     }
 }

@@ -28,7 +28,11 @@ public static class EventValidator
         Fields.Text(r.ActionRef, "actionRef", 200);
         Fields.Text(r.Note, "note", 2000);
 
+        NotCreditInformation(r);
         var indicator = Fields.Required(r.Indicator, "indicator");
+        if (kind == SubjectKind.Institution) return Institution(r, eventId, subjectId, indicator, occurredAt, endedAt, caller, today, catalog);
+        if (r.HonourScope is not null)
+            throw Invalid.Field(StatusCodes.Status422UnprocessableEntity, "honourScope", "honourScope 只用于给非企业法人（institution）的单位荣誉（domain-rules §6）。");
         if (!catalog.TryGet(indicator, out var entry) || entry.Kind != kind.ScoredAs().ToWire())
             throw Invalid.Field(StatusCodes.Status422UnprocessableEntity, "indicator", $"'{indicator}' is not a {kind.ScoredAs().ToWire()} indicator of the catalogue (GET /api/v1/catalog/{kind.ToWire()}).");
         if (!entry.Reportable)
@@ -64,6 +68,52 @@ public static class EventValidator
             ValidityYears = r.ValidityYears,
             Note = r.Note,
             ReportedAt = today,
+        };
+    }
+
+    /// <summary>
+    /// §3 rule 7 (87号第十四条, L789): a penalty by simplified procedure, or for a minor violation whose harm the subject
+    /// removed of its own accord, is not credit information: refused, nothing stored.
+    /// </summary>
+    private static void NotCreditInformation(EventRequest r)
+    {
+        const string article = "《张店区市场主体公共信用评价管理办法（试行）》第十四条";
+        if (r.SimplifiedProcedure == true)
+            throw Invalid.Field(StatusCodes.Status422UnprocessableEntity, "simplifiedProcedure", $"适用简易程序作出的行政处罚不作为信用信息（{article}）。");
+        if (r.MinorCorrected == true)
+            throw Invalid.Field(StatusCodes.Status422UnprocessableEntity, "minorCorrected", $"违法行为轻微并主动消除或减轻危害后果的，不作为信用信息（{article}）。");
+    }
+
+    /// <summary>
+    /// http-api "Institutions and unit honours": a unit honour (a person-table 表彰信息/通报表扬信息 row with its
+    /// honourScope, domain-rules §6) or an enterprise severe-list row; nothing else, no points or amounts.
+    /// </summary>
+    private static CreditEvent Institution(EventRequest r, string eventId, string subjectId, string indicator, DateOnly occurredAt,
+        DateOnly? endedAt, Caller caller, DateOnly today, IndicatorCatalog catalog)
+    {
+        if (!catalog.TryGet(indicator, out var entry) || !IndicatorCatalog.FitsInstitution(entry))
+            throw Invalid.Field(StatusCodes.Status422UnprocessableEntity, "indicator",
+                $"'{indicator}' 不是单位可获得的指标：单位荣誉用个人积分表的表彰信息/通报表扬信息行，严重失信用市场主体表的严重失信名单行（GET /api/v1/catalog/institution）。");
+        var honour = UnitHonours.IsHonourRow(entry.Code);
+        if (honour && !UnitHonours.Scopes.Contains(r.HonourScope))
+            throw Invalid.Field(StatusCodes.Status422UnprocessableEntity, "honourScope", "单位荣誉须注明 honourScope：collective、district-lead、town 或 group（domain-rules §6）。");
+        if (!honour && r.HonourScope is not null)
+            throw Invalid.Field(StatusCodes.Status422UnprocessableEntity, "honourScope", "严重失信记录没有 honourScope。");
+        if (r.Points is not null || r.Amount is not null || r.AmountKind is not null || r.ValidityYears is not null)
+            throw Invalid.Field(StatusCodes.Status422UnprocessableEntity, "points", "单位荣誉和严重失信记录按行的固定分值，不填 points、amount 或 validityYears。");
+        return new CreditEvent
+        {
+            EventId = eventId,
+            SubjectKind = SubjectKind.Institution,
+            SubjectId = subjectId,
+            Indicator = entry.Code,
+            Department = caller.Department,
+            OccurredAt = occurredAt,
+            EndedAt = endedAt,
+            ActionRef = string.IsNullOrWhiteSpace(r.ActionRef) ? null : r.ActionRef,
+            Note = r.Note,
+            ReportedAt = today,
+            HonourScope = honour ? r.HonourScope : null,
         };
     }
 

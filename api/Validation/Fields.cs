@@ -78,7 +78,7 @@ public static partial class Fields
     public static SubjectKind Kind(string? value, string field = "subjectKind") =>
         SubjectKinds.TryParse(value, out var kind)
             ? kind
-            : throw Invalid.Field(StatusCodes.Status400BadRequest, field, $"'{field}' 应为 enterprise、person、official 或 merchant (must be enterprise, person, official or merchant)。");
+            : throw Invalid.Field(StatusCodes.Status400BadRequest, field, $"'{field}' 应为 enterprise、person、official、merchant 或 institution (must be enterprise, person, official, merchant or institution)。");
 
     /// <summary>§1: a USCC for enterprises and merchants, a resident ID for persons and officials; check characters verified (422).</summary>
     public static string SubjectId(SubjectKind kind, string? id, string field = "subjectId")

@@ -44,6 +44,7 @@ public interface IEnterpriseGrain : ISubjectGrain
 
 public interface IPersonGrain : ISubjectGrain;
 public interface IOfficialGrain : ISubjectGrain;
+public interface IInstitutionGrain : ISubjectGrain;
 
 /// <summary>A shop on a pilot street; scored through the enterprise record of the same code (§1, §7).</summary>
 public interface IMerchantGrain : IGrainWithStringKey
@@ -74,6 +75,7 @@ public static class SubjectGrains
         SubjectKind.Enterprise or SubjectKind.Merchant => grains.GetGrain<IEnterpriseGrain>(GrainKeys.Of(SubjectKind.Enterprise, id)),
         SubjectKind.Person => grains.GetGrain<IPersonGrain>(GrainKeys.Of(kind, id)),
         SubjectKind.Official => grains.GetGrain<IOfficialGrain>(GrainKeys.Of(kind, id)),
+        SubjectKind.Institution => grains.GetGrain<IInstitutionGrain>(GrainKeys.Of(kind, id)),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 

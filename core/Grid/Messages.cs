@@ -12,6 +12,22 @@ public sealed record SubjectRegistration
     [Id(3)] public string? EnterpriseType { get; init; }
     [Id(4)] public string? Street { get; init; }
     [Id(5)] public string? Unit { get; init; }
+    /// <summary>Institutions: party-government | public-institution | social-organisation | village-community | other.</summary>
+    [Id(6)] public string? InstitutionType { get; init; }
+    /// <summary>Institutions: the staff list (replaces the whole list when given).</summary>
+    [Id(7)] public IReadOnlyList<StaffMember>? Staff { get; init; }
+}
+
+/// <summary>A person on an institution's staff (domain-rules §6): role head | deputy | staff, from (and to) dates.</summary>
+[GenerateSerializer, Immutable]
+public sealed record StaffMember(
+    [property: Id(0)] string PersonId,
+    [property: Id(1)] string Role,
+    [property: Id(2)] DateOnly From,
+    [property: Id(3)] DateOnly? To)
+{
+    /// <summary>§6: a staff member receives an honour when from ≤ its occurredAt (&lt; to if given).</summary>
+    public bool ServedOn(DateOnly date) => From <= date && (To is not { } to || date < to);
 }
 
 /// <summary>A validated credit event, as the intake log keeps it and the subject grain applies it.</summary>
@@ -32,6 +48,8 @@ public sealed record CreditEvent
     [Id(11)] public int? ValidityYears { get; init; }
     [Id(12)] public string? Note { get; init; }
     [Id(13)] public required DateOnly ReportedAt { get; init; }
+    /// <summary>Honours on a unit: collective | district-lead | town | group (domain-rules §6).</summary>
+    [Id(14)] public string? HonourScope { get; init; }
 }
 
 /// <summary>What a subject grain did with one event.</summary>
@@ -75,6 +93,8 @@ public sealed record SubjectView
     [Id(9)] public string? EnterpriseType { get; init; }
     [Id(10)] public DateOnly? RegisteredAt { get; init; }
     [Id(11)] public bool Registered { get; init; }
+    [Id(12)] public string? InstitutionType { get; init; }
+    [Id(13)] public IReadOnlyList<StaffMember> Staff { get; init; } = [];
 }
 
 /// <summary>One evaluation change, on the changes stream (dashboard, projections).</summary>

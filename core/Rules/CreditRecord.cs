@@ -53,6 +53,8 @@ public sealed record CreditRecord
     [Id(16)] public DateOnly? ObjectionOpenedAt { get; init; }
     [Id(17)] public DateOnly? ObjectionClosedAt { get; init; }
     [Id(18)] public string? Note { get; init; }
+    /// <summary>An honour on a unit: how it reaches the unit's staff (domain-rules §6).</summary>
+    [Id(19)] public string? HonourScope { get; init; }
 }
 
 /// <summary>What the engine needs to know about the subject itself.</summary>

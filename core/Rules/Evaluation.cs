@@ -66,6 +66,8 @@ public sealed record RecordEvaluation
     [Id(24)] public int SupersedeLine { get; init; }
     [Id(25)] public DateOnly? StateChangedAt { get; init; }
     [Id(26)] public string? StateReason { get; init; }
+    /// <summary>The record is held by a subject that is not scored (an institution, §1): effectivePoints is 0.</summary>
+    [Id(27)] public bool Unscored { get; init; }
 
     /// <summary>One line, citing the seed, on why the effective points are what they are (rendered on demand).</summary>
     public string Explanation => Explanations.Render(this);

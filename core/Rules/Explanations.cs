@@ -47,6 +47,7 @@ public static class Explanations
                         .Append("分（L").Append(r.CapLine).Append('）');
                 break;
         }
+        if (r.Unscored) s.Append("；非企业法人不计算信用分，本条仅作记录");
         return s.ToString();
     }
 

@@ -15,6 +15,7 @@ public sealed class RulesEngine(IndicatorCatalog catalog, RulesOptions options, 
 
     public Evaluation Evaluate(SubjectProfile subject, IReadOnlyList<CreditRecord> records, DateOnly asOf)
     {
+        if (!subject.Kind.IsScored()) return Unscored(subject, records, asOf);
         var kind = subject.Kind.ScoredAs();
         var inOrder = new RecordWork[records.Count];
         for (var i = 0; i < inOrder.Length; i++) inOrder[i] = Prepare(kind, records[i], asOf);
@@ -61,6 +62,32 @@ public sealed class RulesEngine(IndicatorCatalog catalog, RulesOptions options, 
             Bonus = bonus,
             Records = evaluations,
             NextChangeAt = NextChange(subject, work, asOf, bonus),
+        };
+    }
+
+    /// <summary>
+    /// §1: an institution is not scored (the seed gives it no table). Each record keeps its row's base points, its
+    /// validity and status by its own table's rules (§5), and counts 0; no grade, category or consequences.
+    /// </summary>
+    private Evaluation Unscored(SubjectProfile subject, IReadOnlyList<CreditRecord> records, DateOnly asOf)
+    {
+        var work = new RecordWork[records.Count];
+        var evaluations = new RecordEvaluation[records.Count];
+        for (var i = 0; i < records.Count; i++)
+        {
+            work[i] = Prepare(IndicatorCatalog.KindOf(catalog.Get(records[i].Indicator)), records[i], asOf);
+            work[i].Effective = 0;
+            evaluations[i] = work[i].ToEvaluation() with { Unscored = true };
+        }
+        return new Evaluation
+        {
+            Kind = subject.Kind,
+            Score = Grades.BaseScore,
+            Downgraded = false,
+            Consequences = [],
+            AsOf = asOf,
+            Records = evaluations,
+            NextChangeAt = NextChange(subject, work, asOf, 0),
         };
     }
 

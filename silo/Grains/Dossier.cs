@@ -50,6 +50,14 @@ public sealed class Dossier
     /// <summary>Enterprise side: a merchant of the same code follows this record (§1).</summary>
     [Id(15)] public bool IsMerchant { get; set; }
     [Id(16)] public DateTimeOffset? WakeAt { get; set; }
+    /// <summary>Institutions (§1): their type and staff (domain-rules §6 unit honours).</summary>
+    [Id(30)] public string? InstitutionType { get; set; }
+    [Id(31)] private List<StaffMember>? _staff;
+    public IReadOnlyList<StaffMember> Staff
+    {
+        get => (IReadOnlyList<StaffMember>?)_staff ?? [];
+        set => _staff = value.Count == 0 ? null : [.. value];
+    }
 }
 
 [GenerateSerializer, Immutable]

@@ -29,6 +29,7 @@ public abstract partial class SubjectGrain
                     Points = points,
                     DerivedFrom = record.RecordId,
                     ValidityYears = null,
+                    HonourScope = null,
                     State = RecordState.Active,
                     StateChangedAt = null,
                     StateReason = null,

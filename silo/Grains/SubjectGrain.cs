@@ -55,6 +55,8 @@ public abstract partial class SubjectGrain(IPersistentState<Dossier> state, Grid
             EnterpriseType = Dossier.EnterpriseType,
             RegisteredAt = Dossier.RegisteredAt,
             Registered = Dossier.Registered,
+            InstitutionType = Dossier.InstitutionType,
+            Staff = Dossier.Staff,
         });
     }
 
@@ -118,6 +120,7 @@ public abstract partial class SubjectGrain(IPersistentState<Dossier> state, Grid
         ValidityYears = e.ValidityYears,
         ReportedAt = e.ReportedAt,
         Note = e.Note,
+        HonourScope = e.HonourScope,
     };
 
     /// <summary>

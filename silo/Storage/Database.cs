@@ -24,7 +24,7 @@ public sealed class Database
         if (!IsPostgres)
         {
             _writeGate = new SemaphoreSlim(1, 1);
-            _sqlite = new SqliteDataSource(ConnectionString);
+            _sqlite = new SqliteDataSource(ConnectionString, options.Value.SqliteMaxMegabytes);
             FilePath = Path.GetFullPath(new SqliteConnectionStringBuilder(ConnectionString).DataSource);
         }
     }

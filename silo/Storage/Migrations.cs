@@ -28,6 +28,8 @@ public static class Migrations
             if (Exists($"{provider}-{orleans}.sql")) await Exec(connection, Read($"{provider}-{orleans}.sql"), ct);
         }
         await Exec(connection, "CREATE TABLE IF NOT EXISTS creditgrid_migrations (id TEXT PRIMARY KEY, applied_at TEXT NOT NULL)", ct);
+        // One row /readyz rewrites to prove that a write commits (Hosting/StoreHealth.cs, issue 11 item 5).
+        await Exec(connection, "CREATE TABLE IF NOT EXISTS health (id INTEGER PRIMARY KEY, checked_at TEXT NOT NULL)", ct);
 
         foreach (var script in ProjectScripts(provider))
         {

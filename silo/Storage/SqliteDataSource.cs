@@ -9,9 +9,11 @@ namespace CreditGrid.Silo.Storage;
 /// load turned a 5 ms lock into a 152 ms wait (docs/benchmarks.md). With the pragma SQLite retries after 1-100 ms.
 /// Every SQLite connection of the silo opens here (<see cref="Database.Open"/>), grain state included.
 /// </summary>
-public sealed class SqliteDataSource(string connectionString) : DbDataSource
+public sealed class SqliteDataSource(string connectionString, double? maxMegabytes = null) : DbDataSource
 {
-    private const string Pragmas = "PRAGMA busy_timeout = 30000;";
+    // Storage:SqliteMaxMegabytes, in pages of SQLite's default 4096 bytes (the project never changes page_size).
+    private readonly string _pragmas = "PRAGMA busy_timeout = 30000;"
+        + (maxMegabytes is { } mb ? $" PRAGMA max_page_count = {Math.Max(1, (long)(mb * 1024 * 1024 / 4096))};" : "");
 
     public override string ConnectionString => connectionString;
 
@@ -24,7 +26,7 @@ public sealed class SqliteDataSource(string connectionString) : DbDataSource
         {
             connection.Open();
             using var pragma = connection.CreateCommand();
-            pragma.CommandText = Pragmas;
+            pragma.CommandText = _pragmas;
             pragma.ExecuteNonQuery();
             return connection;
         }

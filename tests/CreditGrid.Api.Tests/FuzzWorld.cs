@@ -21,6 +21,8 @@ public sealed class FuzzWorld
     private readonly string _enterprise = GridHost.NewEnterpriseId();
     private readonly string _person = GridHost.NewPersonId();
     private readonly string _merchant = GridHost.NewEnterpriseId();
+    // GB 32100 1/2: 机构编制, 事业单位 (an institution's code must not be 9 工商).
+    private readonly string _institution = CreditGrid.Core.Identifiers.UnifiedSocialCreditCode.Complete("12" + GridHost.NewEnterpriseId()[2..16]);
     private string _record = "";
     private string _objection = "";
     private string _finding = "";
@@ -35,6 +37,7 @@ public sealed class FuzzWorld
         Ok(await grid.Register("enterprise", w._enterprise, new { name = "模糊测试企业", registeredAt = "2020-01-01", enterpriseType = "company" }));
         Ok(await grid.Register("person", w._person, new { name = "模糊测试人", registeredAt = "2020-01-01" }));
         Ok(await grid.Register("merchant", w._merchant, new { name = "模糊测试店", street = Street }));
+        Ok(await grid.Client(GridHost.CreditCenter).PutAsync($"/api/v1/subjects/institution/{w._institution}", Calls.Json(w.InstitutionBody().ToJsonString())));
         await w.NewRecord();
         var inspectionId = Fresh("i");
         w._finding = Fresh("f");
@@ -81,6 +84,12 @@ public sealed class FuzzWorld
         ["actionRef"] = "张市监罚〔2026〕" + Guid.NewGuid().ToString("N")[..6], ["points"] = null, ["amount"] = null, ["note"] = "模糊测试",
     };
 
+    private JsonObject InstitutionBody() => new()
+    {
+        ["name"] = "模糊测试中心", ["institutionType"] = "public-institution",
+        ["staff"] = new JsonArray(new JsonObject { ["personId"] = _person, ["role"] = "head", ["from"] = "2024-01-01", ["to"] = null }),
+    };
+
     private FuzzTarget Enterprise => new("enterprise", _enterprise);
     private FuzzTarget Merchant => new("merchant", _merchant);
     private FuzzTarget IncidentTarget => new("incident", _incident);
@@ -93,12 +102,21 @@ public sealed class FuzzWorld
     [
         Json("events", "POST", () => "/api/v1/events", GridHost.Reporter, () => Event("enterprise", _enterprise), () => Enterprise, () => []),
         Json("events/person", "POST", () => "/api/v1/events", GridHost.Reporter, () => Event("person", _person), () => new("person", _person), () => []),
+        Json("events/institution", "POST", () => "/api/v1/events", GridHost.Reporter, () =>
+        {
+            var honour = Event("institution", _institution);
+            honour["indicator"] = "P-AWARD-PROVINCE-GOV";
+            honour["honourScope"] = "collective";
+            return honour;
+        }, () => new("institution", _institution), () => []),
         Json("events:batch", "POST", () => "/api/v1/events:batch", GridHost.Reporter,
             () => new JsonObject { ["events"] = new JsonArray(Event("enterprise", _enterprise), Event("enterprise", _enterprise)) }, () => Enterprise, () => []),
         Json("subjects/enterprise", "PUT", () => $"/api/v1/subjects/enterprise/{_enterprise}", GridHost.CreditCenter,
             () => new JsonObject { ["name"] = "模糊测试企业", ["registeredAt"] = "2020-01-01", ["enterpriseType"] = "company" }, () => Enterprise, () => [_enterprise]),
         Json("subjects/person", "PUT", () => $"/api/v1/subjects/person/{_person}", GridHost.CreditCenter,
             () => new JsonObject { ["name"] = "模糊测试人", ["registeredAt"] = "2020-01-01" }, () => new("person", _person), () => [_person]),
+        Json("subjects/institution", "PUT", () => $"/api/v1/subjects/institution/{_institution}", GridHost.CreditCenter,
+            InstitutionBody, () => new("institution", _institution), () => [_institution]),
         Json("subjects/merchant", "PUT", () => $"/api/v1/subjects/merchant/{_merchant}", GridHost.CreditCenter,
             () => new JsonObject { ["name"] = "模糊测试店", ["street"] = Street }, () => Merchant, () => [_merchant]),
         Json("revoke", "POST", () => $"/api/v1/records/{_record}/revoke", GridHost.Reporter,
