@@ -24,10 +24,5 @@ public static class Guard
             // http-api Conventions: JSON endpoints take application/json (issue 11 item 4: checked on every one, here).
             return Problems.Status(StatusCodes.Status415UnsupportedMediaType, "不支持的媒体类型 (unsupported media type)", unsupported.Message);
         }
-        catch (BadHttpRequestException bad)
-        {
-            // The server refused to read the body (too large for Kestrel, truncated): the caller's fault, never a 500.
-            return Problems.Status(bad.StatusCode, "请求无法读取 (the request could not be read)", "请求体无法读取或不完整 (the body could not be read)。");
-        }
     }
 }

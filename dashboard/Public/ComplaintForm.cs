@@ -37,10 +37,11 @@ public static class ComplaintForm
             var form = await new FormFeature(request, Options).ReadFormAsync(request.HttpContext.RequestAborted);
             return (form["text"].ToString().Trim(), form["contact"].ToString().Trim(), null);
         }
-        catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException or FormatException or IOException)
+        catch (Exception ex) when (ex is InvalidDataException or FormatException or IOException)
         {
             // Malformed multipart (a body that ends before its boundary is an IOException), too many fields or too long
-            // a value: the request is wrong, the server is fine.
+            // a value: the request is wrong, the server is fine. A slow or broken body (BadHttpRequestException) goes on
+            // to the host's RequestBodyFailureHandler, which logs it once as a warning (issue 11 item 5).
             return ("", "", Page(StatusCodes.Status400BadRequest, "提交的表单格式不正确，请返回页面重新填写。", merchantId));
         }
     }
