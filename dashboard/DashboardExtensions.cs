@@ -45,10 +45,8 @@ public static class DashboardExtensions
 
         app.MapPost("/m/{id}/complaints", async (string id, HttpRequest request, IGrainFactory grains, ComplaintLimit limit) =>
             {
-                if (!request.HasFormContentType) return Results.BadRequest();
-                var form = await request.ReadFormAsync();
-                var text = form["text"].ToString().Trim();
-                var contact = form["contact"].ToString().Trim();
+                var (text, contact, refusal) = await ComplaintForm.Read(request, id);
+                if (refusal is not null) return refusal;
                 if (text.Length is 0 or > 2000 || contact.Length > 200) return Results.Redirect($"/m/{Uri.EscapeDataString(id)}");
                 if (!await grains.IsMerchant(id)) return PublicPages.NotFound();
                 var result = await grains.Merchant(id).Complain(new ComplaintSubmission(

@@ -1,4 +1,3 @@
-using System.Globalization;
 using CreditGrid.Api.Auth;
 using CreditGrid.Api.Validation;
 using CreditGrid.Core.Emergency;
@@ -38,13 +37,13 @@ public static class EmergencyEndpoints
             }))
             .RequireAuthorization(Policies.Emergency)
             .WithSummary("Report an incident; its category and lead departments come from table 9.1")
-            .Produces<IncidentView>(201).Produces<IncidentView>().ProducesProblem(400).ProducesProblem(403).ProducesProblem(409).ProducesProblem(422);
+            .Produces<IncidentView>(201).Produces<IncidentView>().ProducesProblem(400).ProducesProblem(403).ProducesProblem(409).ProducesProblem(415).ProducesProblem(422);
 
         app.MapPost("/api/v1/emergencies/{id}/warning", (string id, HttpContext http, IGrainFactory grains) => Guard.Run(async () =>
                 Outcome(await grains.Incident(id).Warn(await Level(http), By(http)), null)))
             .RequireAuthorization(Policies.Emergency)
             .WithSummary("Issue, raise or lower the warning: 1 red, 2 orange, 3 yellow, 4 blue (L3443)")
-            .Produces<IncidentView>().ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
+            .Produces<IncidentView>().ProducesProblem(404).ProducesProblem(409).ProducesProblem(415).ProducesProblem(422);
 
         app.MapPost("/api/v1/emergencies/{id}/warning/lift", (string id, HttpContext http, IGrainFactory grains) => Guard.Run(async () =>
                 Outcome(await grains.Incident(id).LiftWarning(By(http)), null)))
@@ -55,7 +54,7 @@ public static class EmergencyEndpoints
                 Outcome(await grains.Incident(id).Respond(await Level(http), By(http)), null)))
             .RequireAuthorization(Policies.Emergency)
             .WithSummary("Activate or adjust the district response 1-4; the commander follows L3386")
-            .Produces<IncidentView>().ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
+            .Produces<IncidentView>().ProducesProblem(404).ProducesProblem(409).ProducesProblem(415).ProducesProblem(422);
 
         app.MapPost("/api/v1/emergencies/{id}/releases", (string id, HttpContext http, IGrainFactory grains, GridClock clock) => Guard.Run(async () =>
             {
@@ -66,7 +65,7 @@ public static class EmergencyEndpoints
             }))
             .RequireAuthorization(Policies.Emergency)
             .WithSummary("Record an information release; it closes the matching deadline (L3502)")
-            .Produces<IncidentView>().ProducesProblem(404).ProducesProblem(422);
+            .Produces<IncidentView>().ProducesProblem(404).ProducesProblem(415).ProducesProblem(422);
 
         app.MapPost("/api/v1/emergencies/{id}/end", (string id, HttpContext http, IGrainFactory grains) => Guard.Run(async () =>
                 Outcome(await grains.Incident(id).End(By(http)), null)))
@@ -111,15 +110,8 @@ public static class EmergencyEndpoints
         return r.Level ?? throw Invalid.Field(400, "level", "'level' (1 to 4) is required.");
     }
 
-    /// <summary>An ISO 8601 instant, not in the future.</summary>
-    private static DateTimeOffset Instant(string? text, string field, GridClock clock)
-    {
-        Fields.Required(text, field);
-        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at))
-            throw Invalid.Field(400, field, $"'{field}' must be an ISO 8601 instant such as 2026-11-28T08:00:00Z.");
-        if (at > clock.Now.AddMinutes(1)) throw Invalid.Field(422, field, $"'{field}' is in the future.");
-        return at;
-    }
+    /// <summary>An ISO 8601 instant with offset or Z in the sane range, not in the future (a minute of clock skew allowed).</summary>
+    private static DateTimeOffset Instant(string? text, string field, GridClock clock) => Fields.Instant(text, field, clock.Now.AddMinutes(1));
 
     private static string By(HttpContext http) => Caller.From(http.User).Department;
 

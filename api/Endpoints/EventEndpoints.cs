@@ -27,7 +27,7 @@ public static class EventEndpoints
                 var request = await JsonBody.ReadAs<EventRequest>(http.Request, SingleLimit);
                 var e = EventValidator.Validate(request, caller, clock.Today, IndicatorCatalog.Default);
                 System.Diagnostics.Activity.Current?.SetTag("creditgrid.event_id", e.EventId);
-                await EnsureRegistered(grains, e);
+                await EnsureRegistered(grains, intake, e, http.RequestAborted);
                 await CheckDonationRow(grains, e);
                 var result = (await intake.Accept([new IntakeItem(e, EventHash.Of(e))], http.RequestAborted))[0];
                 return result.Disposition switch
@@ -42,7 +42,7 @@ public static class EventEndpoints
             .Accepts<EventRequest>("application/json")
             .Produces<EventAccepted>(StatusCodes.Status202Accepted)
             .Produces<EventStatusResponse>()
-            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(409).ProducesProblem(413).ProducesProblem(422);
+            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(409).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422);
 
         app.MapPost("/api/v1/events:batch", (HttpContext http, IEventIntake intake, IGrainFactory grains, GridClock clock) => Guard.Run(async () =>
             {
@@ -55,7 +55,9 @@ public static class EventEndpoints
                 var registered = new Dictionary<string, bool>();
                 for (var i = 0; i < events.Count; i++)
                 {
-                    string? eventId = events[i].ValueKind == JsonValueKind.Object && events[i].TryGetProperty("eventId", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
+                    // Each element is read on its own (http-api events:batch): an eventId that is not valid text
+                    // (invalid UTF-8, a lone surrogate escape) is that element's 400 below, never the batch's 500.
+                    var eventId = JsonBody.StringOrNull(events[i], "eventId");
                     try
                     {
                         var e = EventValidator.Validate(JsonBody.Bind<EventRequest>(events[i], $"events[{i}]"), caller, today, IndicatorCatalog.Default);
@@ -63,7 +65,7 @@ public static class EventEndpoints
                         {
                             if (!registered.TryGetValue(e.SubjectId, out var known))
                                 registered[e.SubjectId] = known = await grains.Records(SubjectKind.Person, e.SubjectId).IsRegistered();
-                            if (!known) throw NotRegistered();
+                            if (!known && await intake.Status(e.EventId, http.RequestAborted) is null) throw NotRegistered();
                         }
                         await CheckDonationRow(grains, e);
                         valid.Add((i, e));
@@ -89,21 +91,21 @@ public static class EventEndpoints
             .RequireAuthorization(Policies.Report)
             .WithSummary("Push up to 1000 credit events; one result per event, in order")
             .Produces<BatchResponse>(StatusCodes.Status207MultiStatus)
-            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(413);
+            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(413).ProducesProblem(415);
 
         app.MapGet("/api/v1/events/{eventId}", async (string eventId, HttpContext http, IEventIntake intake) =>
             {
                 var caller = Caller.From(http.User);
                 var status = await intake.Status(eventId, http.RequestAborted);
-                if (status is null) return Problems.NotFound($"No event '{eventId}'.");
-                // A reporter sees its own department's events; the credit centre and operators see all.
-                if (!caller.IsAny(Roles.CreditCenter, Roles.Operator) && status.Department != caller.Department)
-                    return Problems.Forbidden("This event was reported by another department.");
+                // A reporter sees its own department's events; the credit centre and operators see all. Another
+                // department's event is 404 exactly like an unknown one (http-api Conventions: no existence oracle).
+                if (status is null || (!caller.IsAny(Roles.CreditCenter, Roles.Operator) && status.Department != caller.Department))
+                    return Problems.NotFound($"No event '{eventId}'.");
                 return Results.Ok(Mapping.Event(status, authorised: false));
             })
             .RequireAuthorization(Policies.ReadEvents)
             .WithSummary("What became of an event: accepted, applied or rejected")
-            .Produces<EventStatusResponse>().ProducesProblem(401).ProducesProblem(403).ProducesProblem(404);
+            .Produces<EventStatusResponse>().ProducesProblem(401).ProducesProblem(404);
         return app;
     }
 
@@ -111,18 +113,23 @@ public static class EventEndpoints
     {
         if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("events", out var events) || events.ValueKind != JsonValueKind.Array)
             throw Invalid.Field(StatusCodes.Status400BadRequest, "events", "The body must be { \"events\": [ … ] }.");
-        if (root.EnumerateObject().Any(p => p.Name != "events"))
-            throw Invalid.Field(StatusCodes.Status400BadRequest, "body", "Only 'events' is allowed at the top level.");
+        if (root.EnumerateObject().Count() != 1)
+            throw Invalid.Field(StatusCodes.Status400BadRequest, "body", "顶层只允许一个 'events' 字段 (only one 'events' is allowed at the top level)。");
         var list = events.EnumerateArray().ToList();
         if (list.Count > BatchMax) throw new JsonBody.TooLarge($"A batch holds at most {BatchMax} events; this one has {list.Count}.");
         if (list.Count == 0) throw Invalid.Field(StatusCodes.Status400BadRequest, "events", "The batch is empty.");
         return list;
     }
 
-    /// <summary>http-api: persons must be registered before an event is recorded on them.</summary>
-    private static async Task EnsureRegistered(IGrainFactory grains, CreditEvent e)
+    /// <summary>
+    /// http-api: persons must be registered before an event is recorded on them. For an eventId that already exists the
+    /// intake answers (200 same body, 409 otherwise) whatever the person's registration: otherwise a reporter re-posting
+    /// a known id with a person body would learn from 409 vs 422 whether that person is registered (issue 11 item 11).
+    /// </summary>
+    private static async Task EnsureRegistered(IGrainFactory grains, IEventIntake intake, CreditEvent e, CancellationToken ct)
     {
-        if (e.SubjectKind == SubjectKind.Person && !await grains.Records(SubjectKind.Person, e.SubjectId).IsRegistered())
+        if (e.SubjectKind == SubjectKind.Person && !await grains.Records(SubjectKind.Person, e.SubjectId).IsRegistered()
+            && await intake.Status(e.EventId, ct) is null)
             throw NotRegistered();
     }
 

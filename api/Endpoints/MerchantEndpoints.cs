@@ -137,8 +137,9 @@ public static class MerchantEndpoints
         var list = r.Findings ?? [];
         for (var i = 0; i < list.Count; i++)
         {
-            var f = list[i];
             var at = $"findings[{i}]";
+            // [null] binds as a null element: the caller's 400, not a NullReferenceException (issue 11 fuzzer).
+            var f = list[i] ?? throw Invalid.Field(400, at, $"'{at}' 应为 JSON 对象 (must be an object)。");
             var findingId = Fields.Identifier(f.FindingId, at + ".findingId");
             var area = Fields.Required(f.Area, at + ".area");
             if (!MerchantColors.InspectionAreas.Contains(area))
@@ -146,6 +147,8 @@ public static class MerchantEndpoints
             var problem = Fields.Text(Fields.Required(f.Problem, at + ".problem"), at + ".problem", 1000)!;
             var deadline = Fields.Date(f.Deadline, at + ".deadline");
             if (deadline < date) throw Invalid.Field(422, at + ".deadline", "The rectification deadline is before the inspection.");
+            // http-api Conventions: a finding's deadline at most 10 years after its inspection date (9999-12-31 once stored and broke the merchant).
+            Fields.AtMostYearsAfter(deadline, date, at + ".deadline", "检查日期");
             if (findings.Exists(x => x.FindingId == findingId)) throw Invalid.Field(422, at + ".findingId", $"findingId '{findingId}' appears twice.");
             findings.Add(new FindingReport(findingId, area, problem, deadline));
         }

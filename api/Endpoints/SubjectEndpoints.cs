@@ -46,6 +46,8 @@ public static class SubjectEndpoints
             {
                 if (!SubjectKinds.TryParse(kind, out var k)) return Problems.NotFound($"'{kind}' is not a subject kind.");
                 var date = Fields.OptionalDate(asOf, "asOf");
+                // http-api Conventions: asOf in the sane range too, at most 10 years ahead of today.
+                if (date is { } d) Fields.AtMostYearsAfter(d, clock.Today, "asOf", "今天");
                 var view = k == SubjectKind.Merchant ? await grains.Merchant(id).View(date) : await grains.Records(k, id).View(date);
                 if (view is null) return Problems.NotFound($"No {kind} '{(k.IsNaturalPerson() ? Mapping.Id(k, id, false) : id)}'.");
                 var caller = Caller.From(http.User);

@@ -21,7 +21,9 @@ public static class EventValidator
         if (endedAt is { } ended)
         {
             Fields.NotFuture(ended, today, "endedAt");
-            if (ended < occurredAt) throw Invalid.Field(StatusCodes.Status422UnprocessableEntity, "endedAt", "'endedAt' is before 'occurredAt'.");
+            if (ended < occurredAt) throw Invalid.Field(StatusCodes.Status422UnprocessableEntity, "endedAt", "'endedAt' 早于 'occurredAt' (is before 'occurredAt')。");
+            // http-api Conventions: endedAt at most 10 years after its occurredAt.
+            Fields.AtMostYearsAfter(ended, occurredAt, "endedAt", "occurredAt");
         }
         Fields.Text(r.ActionRef, "actionRef", 200);
         Fields.Text(r.Note, "note", 2000);

@@ -19,5 +19,10 @@ public static class Guard
         {
             return Problems.Status(StatusCodes.Status413PayloadTooLarge, "The body is too large", tooLarge.Message);
         }
+        catch (JsonBody.UnsupportedMediaType unsupported)
+        {
+            // http-api Conventions: JSON endpoints take application/json (issue 11 item 4: checked on every one, here).
+            return Problems.Status(StatusCodes.Status415UnsupportedMediaType, "不支持的媒体类型 (unsupported media type)", unsupported.Message);
+        }
     }
 }

@@ -4,51 +4,84 @@ using Microsoft.AspNetCore.Http;
 
 namespace CreditGrid.Api.Validation;
 
-/// <summary>Reads a request body with a size limit and strict JSON: malformed, wrong types or unknown fields → 400; too large → 413.</summary>
+/// <summary>
+/// Reads a request body with a size limit and strict JSON (http-api Conventions: JSON, UTF-8, camelCase fields):
+/// not JSON content → 415; malformed, wrong types, unknown fields, other casing of a field, duplicate keys → 400;
+/// too large → 413. Every JSON endpoint reads its body here, so the rules hold for all of them.
+/// </summary>
 public static class JsonBody
 {
+    /// <summary>
+    /// Binding options. Built from the web defaults (camelCase) but case-sensitive: the contract names the fields,
+    /// "EventId" is not "eventId" (issue 11 item 4). Duplicate keys are refused: which of two values counts would be
+    /// the parser's choice, not the caller's. Serialising with these options (the event hash) is unaffected.
+    /// </summary>
     public static readonly JsonSerializerOptions Strict = new(JsonSerializerDefaults.Web)
     {
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         NumberHandling = JsonNumberHandling.Strict,
+        PropertyNameCaseInsensitive = false,
+        AllowDuplicateProperties = false,
     };
 
     public sealed class TooLarge(string message) : Exception(message);
 
+    /// <summary>The body is not JSON (Content-Type): 415 with a problem document.</summary>
+    public sealed class UnsupportedMediaType(string message) : Exception(message);
+
     public static async Task<JsonDocument> Read(HttpRequest request, long limit)
     {
-        if (request.ContentLength > limit) throw new TooLarge($"The body is larger than {limit} bytes.");
+        RequireJson(request);
+        if (request.ContentLength > limit) throw new TooLarge($"请求体超过 {limit} 字节 (the body is larger than {limit} bytes)。");
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;
         while ((read = await request.Body.ReadAsync(chunk)) > 0)
         {
-            if (buffer.Length + read > limit) throw new TooLarge($"The body is larger than {limit} bytes.");
+            if (buffer.Length + read > limit) throw new TooLarge($"请求体超过 {limit} 字节 (the body is larger than {limit} bytes)。");
             buffer.Write(chunk, 0, read);
         }
         try
         {
+            // Duplicate keys are checked when an object is bound (Strict), so a batch element with one is that element's 400.
             return JsonDocument.Parse(buffer.ToArray());
         }
-        catch (JsonException ex)
+        catch (JsonException)
         {
-            throw Invalid.Field(StatusCodes.Status400BadRequest, "body", $"The body is not valid JSON: {ex.Message}");
+            throw Invalid.Field(StatusCodes.Status400BadRequest, "body", "请求体不是有效的 JSON (the body is not valid JSON)。");
         }
     }
 
-    /// <summary>Binds one JSON value to a request type; errors name the field.</summary>
+    /// <summary>
+    /// http-api Conventions: JSON in UTF-8. application/json or any +json type; a charset other than UTF-8 is refused
+    /// too (the bytes would be read as UTF-8 anyway).
+    /// </summary>
+    private static void RequireJson(HttpRequest request)
+    {
+        var ok = request.HasJsonContentType()
+            && Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
+            && (type.Charset.Length == 0 || type.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase));
+        if (!ok)
+            throw new UnsupportedMediaType($"请求体应为 UTF-8 编码的 application/json，收到的是 '{Shorten(request.ContentType ?? "")}' (the body must be application/json in UTF-8)。");
+    }
+
+    /// <summary>Binds one JSON value to a request type; errors name the field and never a .NET type (http-api Conventions).</summary>
     public static T Bind<T>(JsonElement element, string at = "body")
     {
         if (element.ValueKind != JsonValueKind.Object)
-            throw Invalid.Field(StatusCodes.Status400BadRequest, at, "Expected a JSON object.");
+            throw Invalid.Field(StatusCodes.Status400BadRequest, at, "应为 JSON 对象 (expected a JSON object)。");
         try
         {
-            return element.Deserialize<T>(Strict) ?? throw Invalid.Field(StatusCodes.Status400BadRequest, at, "Expected a JSON object.");
+            return element.Deserialize<T>(Strict) ?? throw Invalid.Field(StatusCodes.Status400BadRequest, at, "应为 JSON 对象 (expected a JSON object)。");
         }
         catch (JsonException ex)
         {
-            var field = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? at : ex.Path.TrimStart('$', '.');
-            throw Invalid.Field(StatusCodes.Status400BadRequest, field, $"Wrong type or unknown field: {ex.Message}");
+            throw Invalid.Field(StatusCodes.Status400BadRequest, FieldOf(ex.Path, at), Explain(ex));
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or OverflowException)
+        {
+            // Strings the reader cannot turn into text (invalid UTF-8, a lone surrogate escape) and values out of range.
+            throw Invalid.Field(StatusCodes.Status400BadRequest, at, "包含无效的字符串或数值 (an invalid string or number)。");
         }
     }
 
@@ -57,4 +90,38 @@ public static class JsonBody
         using var doc = await Read(request, limit);
         return Bind<T>(doc.RootElement);
     }
+
+    /// <summary>The string value of a property, or null when it is absent, not a string, or not valid text (never throws).</summary>
+    public static string? StringOrNull(JsonElement element, string property)
+    {
+        if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(property, out var value) || value.ValueKind != JsonValueKind.String)
+            return null;
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>What was wrong, in the caller's terms: the serializer's own messages name .NET types.</summary>
+    private static string Explain(JsonException ex) => ex.Message switch
+    {
+        var m when m.StartsWith("Duplicate property", StringComparison.Ordinal) => "字段重复出现 (the field appears more than once)。",
+        var m when m.Contains("could not be mapped to any .NET member", StringComparison.Ordinal) =>
+            "未知字段；字段名区分大小写 (unknown field; field names are case-sensitive camelCase)。",
+        _ => "类型错误或不是有效的值 (wrong type or not a valid value)。",
+    };
+
+    /// <summary>The field the serializer stopped at ("$.findings[0].deadline" → "findings[0].deadline"); odd names fall back to <paramref name="at"/>.</summary>
+    private static string FieldOf(string? path, string at)
+    {
+        if (string.IsNullOrEmpty(path) || path == "$") return at;
+        var field = path.TrimStart('$', '.');
+        return field.Length <= 100 && field.All(c => c is >= ' ' and <= '~') ? field : at;
+    }
+
+    private static string Shorten(string s) => s.Length <= 100 ? s : s[..100] + "…";
 }

@@ -31,7 +31,8 @@ public static class ResidentId
             return IdentifierResult.Fail($"身份证号码中的出生日期{id.Substring(6, 8)}无效 (digits 7-14 are not a real date)");
         var expected = CheckCharacter(id.AsSpan(0, 17));
         if (id[17] != expected)
-            return IdentifierResult.Fail($"身份证号码校验位错误：应为'{expected}'，实际为'{id[17]}' (check character should be '{expected}', got '{id[17]}')");
+            // Say only that it is wrong, not which character fits (issue 11 item 11: no oracle that completes a guessed number).
+            return IdentifierResult.Fail("身份证号码校验位错误 (the check character is wrong)");
         return IdentifierResult.Ok;
     }
 

@@ -13,6 +13,27 @@ public static class UnifiedSocialCreditCode
     // GB 11714-1997: weights of the 8-character organisation code body.
     private static readonly int[] OrgWeights = [3, 7, 9, 10, 5, 8, 4, 2];
 
+    /// <summary>
+    /// GB 32100-2015 表1 (with amendment No. 1, which added A and N): the registration authority (1st character) and the
+    /// organisation kinds (2nd character) each authority defines. A code outside this table cannot have been issued,
+    /// whatever its check character says (issue 11 item 4: 000000000000000000 passed the checksum).
+    /// </summary>
+    private static readonly Dictionary<char, string> KindsByAuthority = new()
+    {
+        ['1'] = "1239",   // 机构编制: 机关, 事业单位, 中央编办直接管理机构编制的群众团体, 其他
+        ['2'] = "19",     // 外交: 外国常驻新闻机构, 其他
+        ['3'] = "123459", // 司法行政: 律师执业机构, 公证处, 基层法律服务所, 司法鉴定机构, 仲裁委员会, 其他
+        ['4'] = "19",     // 文化: 外国在华文化中心, 其他
+        ['5'] = "1239",   // 民政: 社会团体, 民办非企业单位, 基金会, 其他
+        ['6'] = "129",    // 旅游: 外国旅游部门常驻代表机构, 港澳台地区旅游部门常驻内地（大陆）代表机构, 其他
+        ['7'] = "129",    // 宗教: 宗教活动场所, 宗教院校, 其他
+        ['8'] = "19",     // 工会: 基层工会, 其他
+        ['9'] = "123",    // 工商: 企业, 个体工商户, 农民专业合作社
+        ['A'] = "19",     // 中央军委改革和编制办公室: 军队事业单位, 其他
+        ['N'] = "1239",   // 农业: 组级, 村级, 乡镇级集体经济组织, 其他
+        ['Y'] = "1",      // 其他: not divided into kinds
+    };
+
     public static IdentifierResult Validate(string? code)
     {
         if (string.IsNullOrEmpty(code))
@@ -24,6 +45,10 @@ public static class UnifiedSocialCreditCode
             if (Alphabet.IndexOf(code[i]) < 0)
                 return IdentifierResult.Fail($"统一社会信用代码第{i + 1}位字符'{code[i]}'不合法 (character {i + 1} '{code[i]}' is not in the GB 32100 alphabet; use upper case, no I/O/Z/S/V)");
         }
+        if (!KindsByAuthority.TryGetValue(code[0], out var kinds))
+            return IdentifierResult.Fail($"统一社会信用代码第1位'{code[0]}'不是 GB 32100 规定的登记管理部门代码 (character 1 is not a registration authority of GB 32100)");
+        if (kinds.IndexOf(code[1]) < 0)
+            return IdentifierResult.Fail($"统一社会信用代码第2位'{code[1]}'不是登记管理部门'{code[0]}'的机构类别代码 (character 2 is not an organisation kind of authority '{code[0]}' in GB 32100)");
         for (var i = 2; i < 8; i++)
         {
             if (!char.IsAsciiDigit(code[i]))
@@ -31,10 +56,11 @@ public static class UnifiedSocialCreditCode
         }
         var expected = CheckCharacter(code.AsSpan(0, 17));
         if (code[17] != expected)
-            return IdentifierResult.Fail($"统一社会信用代码校验位错误：应为'{expected}'，实际为'{code[17]}' (check character should be '{expected}', got '{code[17]}')");
+            // Say only that it is wrong, not which character fits (issue 11 item 11: no oracle that completes a guessed code).
+            return IdentifierResult.Fail("统一社会信用代码校验位错误 (the check character is wrong)");
         var org = OrganisationCheck(code.AsSpan(8, 8));
         if (org is { } orgExpected && code[16] != orgExpected)
-            return IdentifierResult.Fail($"统一社会信用代码中的组织机构代码校验位错误：应为'{orgExpected}'，实际为'{code[16]}' (the embedded GB 11714 organisation code check should be '{orgExpected}', got '{code[16]}')");
+            return IdentifierResult.Fail("统一社会信用代码中的组织机构代码校验位错误 (the check character of the embedded GB 11714 organisation code is wrong)");
         return IdentifierResult.Ok;
     }
 

@@ -148,11 +148,16 @@ public sealed partial class MerchantGrain(
         S.ReviewCount,
         S.Findings.Count(f => f.FoundAt > today.AddMonths(-12)));
 
-    /// <summary>The colour changes by itself the day after an open finding's deadline, and 12 months after a substantiated complaint.</summary>
+    /// <summary>
+    /// The colour changes by itself the day after an open finding's deadline, and 12 months after a substantiated complaint.
+    /// Runs after the state is written, so it must not throw (issue 11 item 1: a deadline of 9999-12-31 overflowed here
+    /// and turned a stored inspection into a 500): a day that cannot follow is no wake-up.
+    /// </summary>
     private async Task Reschedule(DateOnly today)
     {
-        var dates = S.Findings.Where(f => f.RectifiedAt is null).Select(f => f.Deadline.AddDays(1))
-            .Concat(S.Complaints.Where(c => c.Substantiated == true).Select(c => c.ReceivedAt.AddMonths(12).AddDays(1)))
+        var dates = S.Findings.Where(f => f.RectifiedAt is null).Select(f => DayAfter(f.Deadline))
+            .Concat(S.Complaints.Where(c => c.Substantiated == true).Select(c => DayAfter(YearAfter(c.ReceivedAt))))
+            .OfType<DateOnly>()
             .Where(d => d > today)
             .ToList();
         DateTimeOffset? wake = dates.Count == 0 ? null : GridClock.StartOf(dates.Min());
@@ -160,4 +165,8 @@ public sealed partial class MerchantGrain(
         S.WakeAt = wake;
         await due.Set(SubjectKind.Merchant.ToWire(), Id, wake);
     }
+
+    private static DateOnly? DayAfter(DateOnly? day) => day is { } d && d < DateOnly.MaxValue ? d.AddDays(1) : null;
+
+    private static DateOnly? YearAfter(DateOnly day) => day.Year < DateOnly.MaxValue.Year ? day.AddMonths(12) : null;
 }

@@ -164,13 +164,13 @@ public class EventEndpointTests(GridHost grid) : IClassFixture<GridHost>
     }
 
     [Fact]
-    public async Task A_reporter_cannot_read_another_departments_event()
+    public async Task A_reporter_cannot_read_another_departments_event_and_learns_not_even_that_it_exists()
     {
         var id = await Enterprise();
         var applied = await grid.PushApplied(Calls.Fine(id));
         var eventId = applied.GetProperty("eventId").GetString();
         Assert.Equal(HttpStatusCode.OK, (await grid.Client(GridHost.Reporter).GetAsync($"/api/v1/events/{eventId}")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await grid.Client(GridHost.TaxReporter).GetAsync($"/api/v1/events/{eventId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await grid.Client(GridHost.TaxReporter).GetAsync($"/api/v1/events/{eventId}")).StatusCode);
     }
 
     [Fact]
