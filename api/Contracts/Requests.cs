@@ -16,7 +16,8 @@ public sealed record EventRequest(
     string? Note,
     string? HonourScope = null,
     bool? SimplifiedProcedure = null,
-    bool? MinorCorrected = null);
+    bool? MinorCorrected = null,
+    string? PenaltyKind = null);
 
 public sealed record BatchRequest(System.Text.Json.JsonElement? Events);
 

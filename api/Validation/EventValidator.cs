@@ -51,6 +51,10 @@ public static class EventValidator
                 throw Invalid.Field(StatusCodes.Status422UnprocessableEntity, "validityYears", "'validityYears' is 1 or 2, for officials only (L1495).");
         }
         if (kind.IsNaturalPerson()) Fields.Adult(subjectId, occurredAt, "subjectId");
+        // §3 rule 8: a 警告 is reported on the 通报批评 row and keeps its own name in the explanation.
+        if (r.PenaltyKind is { } penaltyKind && !Warnings.Fits(penaltyKind, entry.Code))
+            throw Invalid.Field(StatusCodes.Status422UnprocessableEntity, "penaltyKind",
+                $"penaltyKind 只用于通报批评行（{string.Join("、", Warnings.NoticeRows)}），值为“警告”或“通报批评”。");
 
         return new CreditEvent
         {
@@ -68,6 +72,7 @@ public static class EventValidator
             ValidityYears = r.ValidityYears,
             Note = r.Note,
             ReportedAt = today,
+            PenaltyKind = r.PenaltyKind == Warnings.Warning ? Warnings.Warning : null,
         };
     }
 
@@ -99,6 +104,8 @@ public static class EventValidator
             throw Invalid.Field(StatusCodes.Status422UnprocessableEntity, "honourScope", "单位荣誉须注明 honourScope：collective、district-lead、town 或 group（domain-rules §6）。");
         if (!honour && r.HonourScope is not null)
             throw Invalid.Field(StatusCodes.Status422UnprocessableEntity, "honourScope", "严重失信记录没有 honourScope。");
+        if (r.PenaltyKind is not null)
+            throw Invalid.Field(StatusCodes.Status422UnprocessableEntity, "penaltyKind", "penaltyKind 只用于市场主体和个人的通报批评行。");
         if (r.Points is not null || r.Amount is not null || r.AmountKind is not null || r.ValidityYears is not null)
             throw Invalid.Field(StatusCodes.Status422UnprocessableEntity, "points", "单位荣誉和严重失信记录按行的固定分值，不填 points、amount 或 validityYears。");
         return new CreditEvent

@@ -50,6 +50,8 @@ public sealed record CreditEvent
     [Id(13)] public required DateOnly ReportedAt { get; init; }
     /// <summary>Honours on a unit: collective | district-lead | town | group (domain-rules §6).</summary>
     [Id(14)] public string? HonourScope { get; init; }
+    /// <summary>警告 reported on the 通报批评 row (§3 rule 8); null otherwise.</summary>
+    [Id(15)] public string? PenaltyKind { get; init; }
 }
 
 /// <summary>What a subject grain did with one event.</summary>

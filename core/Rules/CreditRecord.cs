@@ -55,6 +55,8 @@ public sealed record CreditRecord
     [Id(18)] public string? Note { get; init; }
     /// <summary>An honour on a unit: how it reaches the unit's staff (domain-rules §6).</summary>
     [Id(19)] public string? HonourScope { get; init; }
+    /// <summary>A 警告 scored on the 通报批评 row (§3 rule 8).</summary>
+    [Id(20)] public string? PenaltyKind { get; init; }
 }
 
 /// <summary>What the engine needs to know about the subject itself.</summary>

@@ -68,6 +68,8 @@ public sealed record RecordEvaluation
     [Id(26)] public string? StateReason { get; init; }
     /// <summary>The record is held by a subject that is not scored (an institution, §1): effectivePoints is 0.</summary>
     [Id(27)] public bool Unscored { get; init; }
+    /// <summary>The penalty as decided when it is scored on another row (警告 on the 通报批评 row, §3 rule 8).</summary>
+    [Id(28)] public string? PenaltyKind { get; init; }
 
     /// <summary>One line, citing the seed, on why the effective points are what they are (rendered on demand).</summary>
     public string Explanation => Explanations.Render(this);

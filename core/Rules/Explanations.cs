@@ -47,6 +47,8 @@ public static class Explanations
                         .Append("分（L").Append(r.CapLine).Append('）');
                 break;
         }
+        if (r.PenaltyKind == Warnings.Warning)
+            s.Append("；处罚决定为警告：警告与通报批评同属《中华人民共和国行政处罚法》第九条规定的一类处罚，按本行计分");
         if (r.Unscored) s.Append("；非企业法人不计算信用分，本条仅作记录");
         return s.ToString();
     }

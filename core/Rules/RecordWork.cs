@@ -70,6 +70,7 @@ internal sealed class RecordWork(CreditRecord record, CatalogEntry entry)
         SupersedeLine = SupersedeLine,
         StateChangedAt = Record.StateChangedAt,
         StateReason = Record.StateReason,
+        PenaltyKind = Record.PenaltyKind,
     };
 }
 

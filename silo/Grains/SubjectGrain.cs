@@ -121,6 +121,7 @@ public abstract partial class SubjectGrain(IPersistentState<Dossier> state, Grid
         ReportedAt = e.ReportedAt,
         Note = e.Note,
         HonourScope = e.HonourScope,
+        PenaltyKind = e.PenaltyKind,
     };
 
     /// <summary>
