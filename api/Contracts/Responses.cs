@@ -14,7 +14,11 @@ public sealed record SubjectResponse(
     string Kind, string Id, string? Name, int? Score, string? Grade, string? Category, int? Stars, string? Color,
     bool Downgraded, IReadOnlyList<string> Consequences, string AsOf, long Version, int Bonus,
     IReadOnlyList<string>? LegalRepresentatives, string? EnterpriseType, string? Street, string? Unit, string? RegisteredAt,
-    IReadOnlyList<RecordResponse> Records, string? InstitutionType = null, IReadOnlyList<StaffResponse>? Staff = null);
+    IReadOnlyList<RecordResponse> Records, string? InstitutionType = null, IReadOnlyList<StaffResponse>? Staff = null,
+    IReadOnlyList<ColorReasonResponse>? ColorReasons = null);
+
+/// <summary>http-api "Subjects": one reason for a merchant's colour; ref names the finding, complaint or record.</summary>
+public sealed record ColorReasonResponse(string Reason, string Text, string? Ref);
 
 /// <summary>An institution's staff member; the ID unmasked only in the audited single read.</summary>
 public sealed record StaffResponse(string PersonId, string Role, string From, string? To);

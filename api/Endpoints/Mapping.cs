@@ -36,7 +36,8 @@ public static class Mapping
             v.InstitutionType,
             v.Kind == SubjectKind.Institution
                 ? [.. v.Staff.Select(s => new StaffResponse(Id(SubjectKind.Person, s.PersonId, authorised), s.Role, Day(s.From), Day(s.To)))]
-                : null);
+                : null,
+            v.ColorReasons is { } reasons ? [.. reasons.Select(r => new ColorReasonResponse(r.Reason, r.Text, r.Ref))] : null);
     }
 
     /// <summary>http-api "Subjects": the PUT answer is the registration, masked for everyone (it is no audited read).</summary>

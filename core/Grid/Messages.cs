@@ -134,6 +134,8 @@ public sealed record SubjectView
     [Id(11)] public bool Registered { get; init; }
     [Id(12)] public string? InstitutionType { get; init; }
     [Id(13)] public IReadOnlyList<StaffMember> Staff { get; init; } = [];
+    /// <summary>Merchants: why the colour is what it is on the date, strongest first (domain-rules §7).</summary>
+    [Id(14)] public IReadOnlyList<Merchants.ColorReason>? ColorReasons { get; init; }
 }
 
 /// <summary>One evaluation change, on the changes stream (dashboard, projections).</summary>

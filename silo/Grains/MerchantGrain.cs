@@ -69,12 +69,14 @@ public sealed partial class MerchantGrain(
         if (!S.Registered) return null;
         var enterprise = await Enterprise.View(asOf);
         if (enterprise is null) return null;
+        var explained = Explain(enterprise.Evaluation.Grade, asOf ?? clock.Today);
         return enterprise with
         {
             Kind = SubjectKind.Merchant,
             Name = S.Name ?? enterprise.Name,
             Street = S.Street,
-            Color = ColorOn(enterprise.Evaluation.Grade, asOf ?? clock.Today).ToWire(),
+            Color = explained.Color.ToWire(),
+            ColorReasons = explained.Reasons,
             Version = S.Version,
         };
     }

@@ -18,7 +18,13 @@ public class MerchantColorOnDateTests(GridHost grid) : IClassFixture<GridHost>
         Assert.Equal("red", (await grid.Subject("merchant", id, "2026-11-03")).GetProperty("color").GetString());    // day −25: not found yet
         Assert.Equal("yellow", (await grid.Subject("merchant", id, "2026-11-13")).GetProperty("color").GetString()); // day −15: open, within deadline
         Assert.Equal("black", (await grid.Subject("merchant", id, "2026-11-23")).GetProperty("color").GetString());  // day −5: overdue
-        Assert.Equal("black", (await grid.Subject("merchant", id)).GetProperty("color").GetString());
+        var today = await grid.Subject("merchant", id);
+        Assert.Equal("black", today.GetProperty("color").GetString());
+        // colorReasons (http-api "Subjects"): why it is black, naming the finding.
+        var reason = Assert.Single(today.GetProperty("colorReasons").EnumerateArray());
+        Assert.Equal(("overdue-finding", "pf-1"), (reason.GetProperty("reason").GetString(), reason.GetProperty("ref").GetString()));
+        Assert.Contains("食品安全", reason.GetProperty("text").GetString());
+        Assert.Empty((await grid.Subject("merchant", id, "2026-11-03")).GetProperty("colorReasons").EnumerateArray()); // red: none
     }
 
     [Fact]
