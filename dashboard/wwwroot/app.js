@@ -806,7 +806,7 @@
     ]));
 
     if (x.escalated) {
-      li.appendChild(el('div', { 'class': 'inc-line inc-escalation', title: '按事件级别由上级统一领导（L3386）' }, [
+      li.appendChild(el('div', { 'class': 'inc-line inc-escalation', title: '按事件级别由上级统一领导（张政字〔2021〕95号《张店区突发事件总体应急预案》）' }, [
         '上报 ' + (x.leadingJurisdiction || '上级党委、政府')
       ]));
     }
