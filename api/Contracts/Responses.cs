@@ -34,6 +34,6 @@ public sealed record RecordActionResponse(string RecordId, string Status, IReadO
 public sealed record ObjectionResponse(
     string ObjectionId, string RecordId, string SubjectKind, string SubjectId, string? Name, string? Group, string? RecordName,
     string Status, string OpenedAt, string DueAt, bool Overdue, string? Reason, bool NeedsOtherUnits, bool? Upheld, string? Note,
-    string? ResolvedAt);
+    string? ResolvedAt, string? Ref = null);
 
 public sealed record AuditResponse(string At, string Actor, string Department, string Role, string Action, string SubjectKind, string SubjectId, string? Purpose);

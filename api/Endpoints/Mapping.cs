@@ -62,6 +62,6 @@ public static class Mapping
         var entry = o.Indicator is { } code && Core.Catalog.IndicatorCatalog.Default.TryGet(code, out var e) ? e : null;
         return new(o.ObjectionId, o.RecordId, o.SubjectKind.ToWire(), Id(o.SubjectKind, o.SubjectId, authorised), listing.SubjectName,
             entry?.Group, entry?.Name, o.Status, Day(o.OpenedAt), Day(o.DueAt), o.Status == "open" && o.DueAt < today, o.Reason,
-            o.NeedsOtherUnits, o.Upheld, o.Note, Day(o.ResolvedAt));
+            o.NeedsOtherUnits, o.Upheld, o.Note, Day(o.ResolvedAt), listing.SubjectRef);
     }
 }

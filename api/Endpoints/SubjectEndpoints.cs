@@ -42,14 +42,25 @@ public static class SubjectEndpoints
             .Produces<RegistrationResponse>(StatusCodes.Status201Created).Produces<RegistrationResponse>()
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(422);
 
-        app.MapGet("/api/v1/subjects/{kind}/{id}", (string kind, string id, string? asOf, HttpContext http, IGrainFactory grains, IAuditTrail audit, GridClock clock) => Guard.Run(async () =>
+        app.MapGet("/api/v1/subjects/{kind}/{id}", (string kind, string id, string? asOf, string? reveal, HttpContext http, IGrainFactory grains, IAuditTrail audit,
+                ISubjectSearch search, GridClock clock) => Guard.Run(async () =>
             {
                 if (!SubjectKinds.TryParse(kind, out var k)) return Problems.NotFound($"'{kind}' is not a subject kind.");
                 var date = Fields.OptionalDate(asOf, "asOf");
                 // http-api Conventions: asOf in the sane range too, at most 10 years ahead of today.
                 if (date is { } d) Fields.AtMostYearsAfter(d, clock.Today, "asOf", "今天");
+                if (reveal is not (null or "true" or "false"))
+                    throw Invalid.Field(StatusCodes.Status400BadRequest, "reveal", "'reveal' 应为 true 或 false (must be true or false)。");
+                // A search `ref` (docs/search.md): the page masked and not audited, until reveal=true makes it the audited read.
+                var masked = false;
+                if (SubjectHandle.IsHandle(id))
+                {
+                    if (await search.ByHandle(id, http.RequestAborted) is not { } found || found.Kind != k) return Problems.NotFound($"No {kind} '{id}'.");
+                    (id, masked) = (found.Id, reveal != "true");
+                }
                 var view = k == SubjectKind.Merchant ? await grains.Merchant(id).View(date) : await grains.Records(k, id).View(date);
                 if (view is null) return Problems.NotFound($"No {kind} '{(k.IsNaturalPerson() ? Mapping.Id(k, id, false) : id)}'.");
+                if (masked) return Results.Ok(Mapping.Subject(view, authorised: false));
                 var caller = Caller.From(http.User);
                 // Every unmasked personal ID in the answer is an audited read (issue 11 item 8): the subject itself, and each
                 // legal representative an enterprise or merchant names, so the person's own audit trail shows it.
@@ -64,7 +75,7 @@ public static class SubjectEndpoints
                 return Results.Ok(Mapping.Subject(view, authorised: true));
             }))
             .RequireAuthorization(Policies.Read)
-            .WithSummary("The live evaluation of a subject, or as of another date (?asOf=YYYY-MM-DD)")
+            .WithSummary("The live evaluation of a subject, or as of another date (?asOf=YYYY-MM-DD); by its search ref: masked, unless ?reveal=true (audited)")
             .Produces<SubjectResponse>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404);
         return app;
     }

@@ -31,6 +31,7 @@ public static class CreditGridApi
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapCatalog();
         app.MapSubjects();
+        app.MapSearch();
         app.MapEvents();
         app.MapRecords();
         app.MapObjections();

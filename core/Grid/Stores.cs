@@ -58,8 +58,8 @@ public sealed record Objection(
     DateOnly? ResolvedAt,
     string? Indicator = null);
 
-/// <summary>An objection in a list: the objection, its subject's name and its record's indicator.</summary>
-public sealed record ObjectionListing(Objection Objection, string? SubjectName);
+/// <summary>An objection in a list: the objection, its subject's name and its record's indicator, and the subject's search `ref`.</summary>
+public sealed record ObjectionListing(Objection Objection, string? SubjectName, string? SubjectRef = null);
 
 /// <summary>
 /// The objection projection (http-api "Work queues"): written by the grain storage in the same transaction as the

@@ -38,6 +38,7 @@ public static class StorageExtensions
         services.AddSingleton<IRecordIndex>(sp => sp.GetRequiredService<SqlRecordDirectory>());
         services.AddSingleton<IRecordDirectory>(sp => sp.GetRequiredService<SqlRecordDirectory>());
         services.AddSingleton<IObjectionRegistry, SqlObjectionRegistry>();
+        services.AddSingleton<ISubjectSearch, SqlSubjectSearch>();
         services.AddSingleton<IMerchantArchive, SqlMerchantArchive>();
         services.AddSingleton<IGradeCounts, SqlGradeCounts>();
         services.AddSingleton<IAuditTrail, SqlAuditTrail>();

@@ -34,7 +34,9 @@ public static class ProjectionRebuild
             : "SELECT GrainIdExtensionString, PayloadBinary FROM OrleansGrainState WHERE ServiceId = @service AND GrainTypeString = @state AND PayloadBinary IS NOT NULL AND GrainIdExtensionString > @after ORDER BY GrainIdExtensionString LIMIT @page";
         return await database.Write(async (connection, tx) =>
         {
-            await using (var clear = Database.Command(connection, "DELETE FROM subject_summary", tx)) await clear.ExecuteNonQueryAsync(ct);
+            // Rows are rewritten in place, not deleted first, so each subject keeps its search `ref` (handle): every row is
+            // marked stale (version -1; no state has it), the stored states rewrite theirs, and what stays stale goes.
+            await using (var mark = Database.Command(connection, "UPDATE subject_summary SET version = -1", tx)) await mark.ExecuteNonQueryAsync(ct);
             var written = 0;
             var now = DateTimeOffset.UtcNow;
             foreach (var (stateName, read) in States)
@@ -52,6 +54,7 @@ public static class ProjectionRebuild
                     after = page[^1].Key;
                 }
             }
+            await using (var stale = Database.Command(connection, "DELETE FROM subject_summary WHERE version = -1", tx)) await stale.ExecuteNonQueryAsync(ct);
             return written;
         }, ct);
     }
@@ -62,7 +65,28 @@ public static class ProjectionRebuild
         var database = services.GetRequiredService<Database>();
         await using var connection = await database.Open(ct);
         await using var any = Database.Command(connection, "SELECT COUNT(*) FROM (SELECT 1 FROM subject_summary LIMIT 1) s");
-        return Convert.ToInt64(await any.ExecuteScalarAsync(ct)) == 0 ? await Run(services, ct) : null;
+        if (Convert.ToInt64(await any.ExecuteScalarAsync(ct)) == 0) return await Run(services, ct);
+        await FillHandles(database, connection, ct);
+        return null;
+    }
+
+    /// <summary>Rows written before the handle column existed get their search `ref` (sqlite/postgres-project-006-search.sql).</summary>
+    private static async Task FillHandles(Database database, DbConnection connection, CancellationToken ct)
+    {
+        var missing = new List<(string Kind, string Id)>();
+        await using (var select = Database.Command(connection, "SELECT kind, id FROM subject_summary WHERE handle IS NULL"))
+        await using (var reader = await select.ExecuteReaderAsync(ct))
+            while (await reader.ReadAsync(ct)) missing.Add((reader.GetString(0), reader.GetString(1)));
+        if (missing.Count == 0) return;
+        await database.Write(async (c, tx) =>
+        {
+            foreach (var (kind, id) in missing)
+            {
+                var update = Database.Reused(c, tx, "UPDATE subject_summary SET handle = @handle WHERE kind = @kind AND id = @id AND handle IS NULL",
+                    ("@handle", Core.Grid.SubjectHandle.New()), ("@kind", kind), ("@id", id));
+                await update.ExecuteNonQueryAsync(ct);
+            }
+        }, ct);
     }
 
     /// <summary>One page of keys and payloads, read to the end before anything is written (one connection, one reader).</summary>

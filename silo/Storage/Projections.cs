@@ -27,11 +27,11 @@ public interface IProjectedState
 public static class Projections
 {
     private const string UpsertSummary = """
-        INSERT INTO subject_summary (kind, id, name, score, grade, stars, color, street, downgraded, version, updated_at)
-        VALUES (@kind, @id, @name, @score, @grade, @stars, @color, @street, @downgraded, @version, @at)
+        INSERT INTO subject_summary (kind, id, name, score, grade, stars, color, street, downgraded, version, updated_at, handle)
+        VALUES (@kind, @id, @name, @score, @grade, @stars, @color, @street, @downgraded, @version, @at, @handle)
         ON CONFLICT (kind, id) DO UPDATE SET name = excluded.name, score = excluded.score, grade = excluded.grade,
             stars = excluded.stars, color = excluded.color, street = excluded.street, downgraded = excluded.downgraded,
-            version = excluded.version, updated_at = excluded.updated_at
+            version = excluded.version, updated_at = excluded.updated_at, handle = COALESCE(subject_summary.handle, excluded.handle)
         WHERE excluded.version >= subject_summary.version
         """;
 
@@ -60,7 +60,8 @@ public static class Projections
             var command = Database.Reused(connection, tx, UpsertSummary,
                 ("@kind", s.Kind.ToWire()), ("@id", s.Id), ("@name", s.Name), ("@score", s.Score), ("@grade", s.Grade), ("@stars", s.Stars),
                 ("@color", s.Color), ("@street", s.Street), ("@downgraded", s.Downgraded ? 1 : 0), ("@version", s.Version),
-                ("@at", at.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)));
+                ("@at", at.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)),
+                ("@handle", SubjectHandle.New())); // the search `ref`: used on first insert only, kept after (docs/search.md)
             await command.ExecuteNonQueryAsync();
         }
         foreach (var o in rows.Objections)

@@ -61,13 +61,13 @@ public sealed class SqlObjectionRegistry(Database database) : IObjectionRegistry
         // The subject's name from its summary row (merchants' records live on their enterprise: same code).
         await using var connection = await database.Open(ct);
         await using var command = Database.Command(connection, $"""
-            SELECT {Columns}, s.name FROM objections o
+            SELECT {Columns}, s.name, s.handle FROM objections o
             LEFT JOIN subject_summary s ON s.kind = o.subject_kind AND s.id = o.subject_id
             {where} ORDER BY o.due_at, o.objection_id
             """, null, ("@today", Day(today)));
         await using var reader = await command.ExecuteReaderAsync(ct);
         var list = new List<ObjectionListing>();
-        while (await reader.ReadAsync(ct)) list.Add(new ObjectionListing(Map(reader), reader.IsDBNull(13) ? null : reader.GetString(13)));
+        while (await reader.ReadAsync(ct)) list.Add(new ObjectionListing(Map(reader), reader.IsDBNull(13) ? null : reader.GetString(13), reader.IsDBNull(14) ? null : reader.GetString(14)));
         return list;
     }
 

@@ -1,0 +1,17 @@
+-- Search over subject_summary (http-api "Subjects", issue 13 item 1; docs/search.md).
+
+-- The opaque `ref` of a subject in lists: given on first insert, kept by every later upsert and by rebuild-projections.
+-- Rows written before this script get theirs at the next start (ProjectionRebuild.IfEmpty fills missing handles).
+ALTER TABLE subject_summary ADD COLUMN IF NOT EXISTS handle TEXT;
+CREATE UNIQUE INDEX IF NOT EXISTS ux_subject_summary_handle ON subject_summary (handle);
+
+-- Identifier prefix and 1-2 character name prefix: b-tree ranges in code-point order (COLLATE "C"), the same order
+-- as SQLite's, whatever the database's collation.
+CREATE INDEX IF NOT EXISTS ix_subject_summary_id ON subject_summary (id COLLATE "C");
+CREATE INDEX IF NOT EXISTS ix_subject_summary_name ON subject_summary (name COLLATE "C");
+
+-- Any part of the name (3 characters or more): pg_trgm's GIN index answers LIKE '%…%'. pg_trgm is a trusted
+-- extension (PostgreSQL 13+): the database owner may create it; the schema Job (`migrate`) runs this script.
+-- Trigrams of Chinese characters need a UTF-8 LC_CTYPE (C.UTF-8, en_US.UTF-8: the postgres image's default).
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+CREATE INDEX IF NOT EXISTS ix_subject_summary_name_trgm ON subject_summary USING gin (name gin_trgm_ops);

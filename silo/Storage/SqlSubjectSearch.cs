@@ -1,0 +1,143 @@
+using System.Data.Common;
+using System.Text;
+using CreditGrid.Core;
+using CreditGrid.Core.Grid;
+
+namespace CreditGrid.Silo.Storage;
+
+/// <summary>
+/// http-api "Subjects" search over the subject_summary projection (sqlite/postgres-project-006-search.sql):
+/// 3+ characters of the name through the trigram index (SQLite FTS5 trigram, PostgreSQL pg_trgm GIN), 1-2 characters
+/// by name prefix and the identifier by prefix through b-tree ranges; never a scan of the table. Relevance: exact name
+/// or identifier, then name or identifier prefix, then any other part of the name; then the name (code-point order).
+/// </summary>
+public sealed class SqlSubjectSearch(Database database) : ISubjectSearch
+{
+    /// <summary>Above every character: "q" ≤ s &lt; q + this ⇔ s starts with q (binary / COLLATE "C" order).</summary>
+    private const string Highest = "\U0010FFFF";
+
+    private const string Columns = "s.kind, s.id, s.name, s.score, s.grade, s.stars, s.color, s.downgraded, s.street, s.updated_at, s.handle";
+
+    public async Task<SearchPage> Search(SearchQuery query, CancellationToken ct = default)
+    {
+        var parameters = new List<(string, object?)>();
+        var (from, match, rank) = Matches(query.Q?.Trim(), parameters);
+        var conditions = Filters(query, parameters);
+        if (match is not null) conditions.Insert(0, match);
+        var where = conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", conditions);
+        var name = database.IsPostgres ? "s.name COLLATE \"C\"" : "s.name";
+        await using var connection = await database.Open(ct);
+
+        long total;
+        await using (var count = Database.Command(connection, $"SELECT COUNT(*) FROM {from} {where}", null, [.. parameters]))
+            total = Convert.ToInt64(await count.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+        var items = new List<SearchHit>();
+        var skip = (long)(query.Page - 1) * query.PageSize;
+        if (total == 0 || skip >= total) return new SearchPage(total, items);
+
+        parameters.Add(("@take", query.PageSize));
+        parameters.Add(("@skip", skip));
+        await using var page = Database.Command(connection,
+            $"SELECT {Columns} FROM {from} {where} ORDER BY {rank}, {name}, s.kind, s.id LIMIT @take OFFSET @skip", null, [.. parameters]);
+        await using var reader = await page.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) items.Add(Hit(reader));
+        return new SearchPage(total, items);
+    }
+
+    public async Task<(SubjectKind Kind, string Id)?> ByHandle(string handle, CancellationToken ct = default)
+    {
+        await using var connection = await database.Open(ct);
+        await using var command = Database.Command(connection, "SELECT kind, id FROM subject_summary WHERE handle = @handle", null, ("@handle", handle));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct) || !SubjectKinds.TryParse(reader.GetString(0), out var kind)) return null;
+        return (kind, reader.GetString(1));
+    }
+
+    /// <summary>The rows q matches (FROM clause, as `s`, and a condition on them) and the relevance of a row (0 best).</summary>
+    private (string From, string? Match, string Rank) Matches(string? q, List<(string, object?)> parameters)
+    {
+        if (string.IsNullOrEmpty(q)) return ("subject_summary s", null, "2");
+        // Identifiers are upper case (USCC letters, the resident ID's X); what was typed may not be.
+        var idq = q.ToUpperInvariant();
+        parameters.Add(("@q", q));
+        parameters.Add(("@idq", idq));
+        parameters.Add(("@idhi", idq + Highest));
+        var characters = q.EnumerateRunes().Count();
+        var shortQuery = characters < 3; // trigrams need 3 characters: shorter is a name prefix
+        if (shortQuery) parameters.Add(("@qhi", q + Highest));
+        string from;
+        string? match = null;
+        string startsName, startsId;
+        if (database.IsPostgres)
+        {
+            // One WHERE with OR: PostgreSQL combines the GIN (or name b-tree) and the id b-tree in a BitmapOr.
+            var id = "s.id COLLATE \"C\" >= @idq AND s.id COLLATE \"C\" < @idhi";
+            string name;
+            if (shortQuery) name = "s.name COLLATE \"C\" >= @q AND s.name COLLATE \"C\" < @qhi";
+            else
+            {
+                parameters.Add(("@pattern", "%" + EscapeLike(q) + "%"));
+                name = "s.name ILIKE @pattern";
+            }
+            from = "subject_summary s";
+            match = $"(({name}) OR ({id}))";
+            startsName = "starts_with(s.name, @q)";
+            startsId = "starts_with(s.id, @idq)";
+        }
+        else
+        {
+            string name;
+            if (shortQuery) name = "SELECT rowid AS rid FROM subject_summary WHERE name >= @q AND name < @qhi";
+            else
+            {
+                parameters.Add(("@phrase", "\"" + q.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
+                name = "SELECT rowid AS rid FROM subject_search WHERE subject_search MATCH @phrase";
+            }
+            // Name hits and identifier hits, each from its own index, as one set of rowids.
+            from = $"({name} UNION SELECT rowid FROM subject_summary WHERE id >= @idq AND id < @idhi) hits JOIN subject_summary s ON s.rowid = hits.rid";
+            parameters.Add(("@len", characters)); // substr counts characters
+            startsName = "substr(s.name, 1, @len) = @q";
+            startsId = "substr(s.id, 1, @len) = @idq";
+        }
+        var rank = $"CASE WHEN s.name = @q OR s.id = @idq THEN 0 WHEN {startsName} OR {startsId} THEN 1 ELSE 2 END";
+        return (from, match, rank);
+    }
+
+    private static List<string> Filters(SearchQuery query, List<(string, object?)> parameters)
+    {
+        var clauses = new List<string>();
+        void Add(string column, string name, object? value)
+        {
+            if (value is null) return;
+            clauses.Add($"s.{column} = {name}");
+            parameters.Add((name, value));
+        }
+        Add("kind", "@kind", query.Kind?.ToWire());
+        // Officials have stars, not grades (§1): grade=1…6 filters by stars.
+        if (query.Grade is { Length: 1 } digit && char.IsAsciiDigit(digit[0])) Add("stars", "@stars", digit[0] - '0');
+        else Add("grade", "@grade", query.Grade);
+        Add("color", "@color", query.Color);
+        Add("street", "@street", query.Street);
+        Add("downgraded", "@downgraded", query.Downgraded is { } d ? d ? 1 : 0 : null);
+        return clauses;
+    }
+
+    private static string EscapeLike(string q)
+    {
+        var sb = new StringBuilder(q.Length + 4);
+        foreach (var c in q)
+        {
+            if (c is '\\' or '%' or '_') sb.Append('\\');
+            sb.Append(c);
+        }
+        return sb.ToString();
+    }
+
+    private static SearchHit Hit(DbDataReader r)
+    {
+        SubjectKinds.TryParse(r.GetString(0), out var kind);
+        return new SearchHit(kind, r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : (int)Database.Long(r, 3),
+            r.IsDBNull(4) ? null : r.GetString(4), r.IsDBNull(5) ? null : (int)Database.Long(r, 5), r.IsDBNull(6) ? null : r.GetString(6),
+            Database.Long(r, 7) == 1, r.IsDBNull(8) ? null : r.GetString(8), r.GetString(9), r.IsDBNull(10) ? null : r.GetString(10));
+    }
+}
