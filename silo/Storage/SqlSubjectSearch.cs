@@ -38,7 +38,7 @@ public sealed class SqlSubjectSearch(Database database) : ISubjectSearch
         parameters.Add(("@take", query.PageSize));
         parameters.Add(("@skip", skip));
         await using var page = Database.Command(connection,
-            $"SELECT {Columns} FROM {from} {where} ORDER BY {rank}, {name}, s.kind, s.id LIMIT @take OFFSET @skip", null, [.. parameters]);
+            $"SELECT {Columns} FROM {from} {where} ORDER BY {(rank is null ? "" : rank + ", ")}{name}, s.kind, s.id LIMIT @take OFFSET @skip", null, [.. parameters]);
         await using var reader = await page.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct)) items.Add(Hit(reader));
         return new SearchPage(total, items);
@@ -53,54 +53,55 @@ public sealed class SqlSubjectSearch(Database database) : ISubjectSearch
         return (kind, reader.GetString(1));
     }
 
-    /// <summary>The rows q matches (FROM clause, as `s`, and a condition on them) and the relevance of a row (0 best).</summary>
-    private (string From, string? Match, string Rank) Matches(string? q, List<(string, object?)> parameters)
+    /// <summary>
+    /// The rows q matches (FROM clause, as `s`, and a condition on them) and the relevance of a row (0 best), null when
+    /// name order is relevance order already: among names that start with q the exact one sorts first.
+    /// </summary>
+    private (string From, string? Match, string? Rank) Matches(string? q, List<(string, object?)> parameters)
     {
-        if (string.IsNullOrEmpty(q)) return ("subject_summary s", null, "2");
-        // Identifiers are upper case (USCC letters, the resident ID's X); what was typed may not be.
-        var idq = q.ToUpperInvariant();
+        if (string.IsNullOrEmpty(q)) return ("subject_summary s", null, null);
         parameters.Add(("@q", q));
-        parameters.Add(("@idq", idq));
-        parameters.Add(("@idhi", idq + Highest));
         var characters = q.EnumerateRunes().Count();
-        var shortQuery = characters < 3; // trigrams need 3 characters: shorter is a name prefix
-        if (shortQuery) parameters.Add(("@qhi", q + Highest));
-        string from;
-        string? match = null;
-        string startsName, startsId;
-        if (database.IsPostgres)
+        var prefixOnly = characters < 3; // trigrams need 3 characters: shorter is a name prefix
+        // Identifiers are A-Z and 0-9 (§1): other text is no identifier prefix, and the identifier index is not asked.
+        var idToo = q.All(char.IsAsciiLetterOrDigit);
+        var pg = database.IsPostgres;
+        if (idToo)
         {
-            // One WHERE with OR: PostgreSQL combines the GIN (or name b-tree) and the id b-tree in a BitmapOr.
-            var id = "s.id COLLATE \"C\" >= @idq AND s.id COLLATE \"C\" < @idhi";
-            string name;
-            if (shortQuery) name = "s.name COLLATE \"C\" >= @q AND s.name COLLATE \"C\" < @qhi";
-            else
-            {
-                parameters.Add(("@pattern", "%" + EscapeLike(q) + "%"));
-                name = "s.name ILIKE @pattern";
-            }
-            from = "subject_summary s";
-            match = $"(({name}) OR ({id}))";
-            startsName = "starts_with(s.name, @q)";
-            startsId = "starts_with(s.id, @idq)";
+            var idq = q.ToUpperInvariant(); // USCC letters and the resident ID's X are upper case; what was typed may not be
+            parameters.Add(("@idq", idq));
+            parameters.Add(("@idhi", idq + Highest));
+        }
+        if (prefixOnly) parameters.Add(("@qhi", q + Highest));
+        if (!pg) parameters.Add(("@len", characters)); // substr counts characters
+
+        string name, id, startsName, startsId;
+        if (pg)
+        {
+            // One WHERE with OR: PostgreSQL combines the GIN (or name b-tree) and the identifier b-tree in a BitmapOr.
+            if (!prefixOnly) parameters.Add(("@pattern", "%" + EscapeLike(q) + "%"));
+            name = prefixOnly ? "s.name COLLATE \"C\" >= @q AND s.name COLLATE \"C\" < @qhi" : "s.name ILIKE @pattern";
+            id = "s.id COLLATE \"C\" >= @idq AND s.id COLLATE \"C\" < @idhi";
+            (startsName, startsId) = ("starts_with(s.name, @q)", "starts_with(s.id, @idq)");
         }
         else
         {
-            string name;
-            if (shortQuery) name = "SELECT rowid AS rid FROM subject_summary WHERE name >= @q AND name < @qhi";
-            else
-            {
-                parameters.Add(("@phrase", "\"" + q.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
-                name = "SELECT rowid AS rid FROM subject_search WHERE subject_search MATCH @phrase";
-            }
-            // Name hits and identifier hits, each from its own index, as one set of rowids.
-            from = $"({name} UNION SELECT rowid FROM subject_summary WHERE id >= @idq AND id < @idhi) hits JOIN subject_summary s ON s.rowid = hits.rid";
-            parameters.Add(("@len", characters)); // substr counts characters
-            startsName = "substr(s.name, 1, @len) = @q";
-            startsId = "substr(s.id, 1, @len) = @idq";
+            if (!prefixOnly) parameters.Add(("@phrase", "\"" + q.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
+            name = prefixOnly ? "s.name >= @q AND s.name < @qhi" : "s.rowid IN (SELECT rowid FROM subject_search WHERE subject_search MATCH @phrase)";
+            id = "s.id >= @idq AND s.id < @idhi";
+            (startsName, startsId) = ("substr(s.name, 1, @len) = @q", "substr(s.id, 1, @len) = @idq");
         }
-        var rank = $"CASE WHEN s.name = @q OR s.id = @idq THEN 0 WHEN {startsName} OR {startsId} THEN 1 ELSE 2 END";
-        return (from, match, rank);
+        if (prefixOnly && !idToo) return ("subject_summary s", name, null);
+        var rank = idToo
+            ? $"CASE WHEN s.name = @q OR s.id = @idq THEN 0 WHEN {startsName} OR {startsId} THEN 1 ELSE 2 END"
+            : $"CASE WHEN s.name = @q THEN 0 WHEN {startsName} THEN 1 ELSE 2 END";
+        if (!idToo) return ("subject_summary s", name, rank);
+        if (pg) return ("subject_summary s", $"(({name}) OR ({id}))", rank);
+        // SQLite: name hits and identifier hits, each from its own index, as one set of rowids.
+        var nameHits = prefixOnly
+            ? "SELECT rowid AS rid FROM subject_summary WHERE name >= @q AND name < @qhi"
+            : "SELECT rowid AS rid FROM subject_search WHERE subject_search MATCH @phrase";
+        return ($"({nameHits} UNION SELECT rowid FROM subject_summary WHERE id >= @idq AND id < @idhi) hits JOIN subject_summary s ON s.rowid = hits.rid", null, rank);
     }
 
     private static List<string> Filters(SearchQuery query, List<(string, object?)> parameters)

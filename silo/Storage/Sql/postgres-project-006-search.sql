@@ -8,10 +8,13 @@ CREATE UNIQUE INDEX IF NOT EXISTS ux_subject_summary_handle ON subject_summary (
 -- Identifier prefix and 1-2 character name prefix: b-tree ranges in code-point order (COLLATE "C"), the same order
 -- as SQLite's, whatever the database's collation.
 CREATE INDEX IF NOT EXISTS ix_subject_summary_id ON subject_summary (id COLLATE "C");
-CREATE INDEX IF NOT EXISTS ix_subject_summary_name ON subject_summary (name COLLATE "C");
+-- (name, kind, id) is also the order of results, so a name prefix or a filter-only page is read in index order.
+CREATE INDEX IF NOT EXISTS ix_subject_summary_name ON subject_summary (name COLLATE "C", kind, id);
 
 -- Any part of the name (3 characters or more): pg_trgm's GIN index answers LIKE '%…%'. pg_trgm is a trusted
 -- extension (PostgreSQL 13+): the database owner may create it; the schema Job (`migrate`) runs this script.
 -- Trigrams of Chinese characters need a UTF-8 LC_CTYPE (C.UTF-8, en_US.UTF-8: the postgres image's default).
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
-CREATE INDEX IF NOT EXISTS ix_subject_summary_name_trgm ON subject_summary USING gin (name gin_trgm_ops);
+-- fastupdate off: every search would otherwise scan GIN's pending list (up to 4 MB of not yet merged entries) until
+-- autovacuum merges it, and the planner, seeing it, falls back to a sequential scan (docs/search.md).
+CREATE INDEX IF NOT EXISTS ix_subject_summary_name_trgm ON subject_summary USING gin (name gin_trgm_ops) WITH (fastupdate = off);

@@ -7,7 +7,8 @@ CREATE UNIQUE INDEX IF NOT EXISTS ux_subject_summary_handle ON subject_summary (
 
 -- Identifier prefix (USCC, resident ID) and 1-2 character name prefix: b-tree ranges (trigrams need 3 characters).
 CREATE INDEX IF NOT EXISTS ix_subject_summary_id ON subject_summary (id);
-CREATE INDEX IF NOT EXISTS ix_subject_summary_name ON subject_summary (name);
+-- (name, kind, id) is also the order of results, so a name prefix or a filter-only page is read in index order.
+CREATE INDEX IF NOT EXISTS ix_subject_summary_name ON subject_summary (name, kind, id);
 
 -- Any part of the name (3 characters or more): FTS5 with the trigram tokenizer (SQLite 3.34+), an external-content
 -- index over subject_summary's rowid, kept in sync by the triggers below. Triggers, not a second write in C#: every
