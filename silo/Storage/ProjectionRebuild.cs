@@ -55,6 +55,9 @@ public static class ProjectionRebuild
                 }
             }
             await using (var stale = Database.Command(connection, "DELETE FROM subject_summary WHERE version = -1", tx)) await stale.ExecuteNonQueryAsync(ct);
+            // SQLite's name index for search (FTS5, sqlite-project-006-search.sql) is rebuilt from the rows too (docs/search.md).
+            if (!database.IsPostgres)
+                await using (var search = Database.Command(connection, "INSERT INTO subject_search (subject_search) VALUES ('rebuild')", tx)) await search.ExecuteNonQueryAsync(ct);
             return written;
         }, ct);
     }

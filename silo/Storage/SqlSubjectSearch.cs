@@ -18,30 +18,67 @@ public sealed class SqlSubjectSearch(Database database) : ISubjectSearch
 
     private const string Columns = "s.kind, s.id, s.name, s.score, s.grade, s.stars, s.color, s.downgraded, s.street, s.updated_at, s.handle";
 
+    /// <summary>Above this many name hits the page is read in name-index order instead of sorting every hit (docs/search.md).</summary>
+    private const long ManyHits = 2_000;
+
+    private const string FtsHits = "SELECT rowid FROM subject_search WHERE subject_search MATCH @phrase";
+
     public async Task<SearchPage> Search(SearchQuery query, CancellationToken ct = default)
     {
         var parameters = new List<(string, object?)>();
-        var (from, match, rank) = Matches(query.Q?.Trim(), parameters);
-        var conditions = Filters(query, parameters);
-        if (match is not null) conditions.Insert(0, match);
-        var where = conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", conditions);
+        var q = query.Q?.Trim();
+        var (from, match, rank) = Matches(q, parameters);
+        var filters = Filters(query, parameters);
+        var where = Where(match, filters);
         var name = database.IsPostgres ? "s.name COLLATE \"C\"" : "s.name";
         await using var connection = await database.Open(ct);
+        // SQLite, a Chinese word of 3+ characters: the FTS index alone answers (no identifier), as rowids.
+        var ftsOnly = match is { } m && m.Contains(FtsHits, StringComparison.Ordinal);
 
-        long total;
-        await using (var count = Database.Command(connection, $"SELECT COUNT(*) FROM {from} {where}", null, [.. parameters]))
-            total = Convert.ToInt64(await count.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+        // Without filters the FTS index counts its own hits; with them each hit's row is read.
+        var total = await Count(connection, ftsOnly && filters.Count == 0 ? "SELECT COUNT(*) FROM subject_search WHERE subject_search MATCH @phrase" : $"SELECT COUNT(*) FROM {from} {where}", parameters, ct);
         var items = new List<SearchHit>();
         var skip = (long)(query.Page - 1) * query.PageSize;
         if (total == 0 || skip >= total) return new SearchPage(total, items);
+        if (q is not null && rank is not null && !q.All(char.IsAsciiLetterOrDigit) && total > ManyHits)
+        {
+            // Many hits (a trade word, a region: at least 1 name in 500): sorting them all costs more than reading the name
+            // index in order until the page is full, which finds one every few hundred entries. First the names that start
+            // with q (the exact one first), then the others: the same order as rank, name.
+            parameters.Add(("@qhi", q + Highest));
+            parameters.Add(("@like", "%" + EscapeLike(q) + "%"));
+            var starts = $"{name} >= @q AND {name} < @qhi";
+            var contains = database.IsPostgres ? "s.name ILIKE @like" : "s.name LIKE @like ESCAPE '\\'"; // both ignore ASCII case, as the trigram index does
+            var prefixed = await Count(connection, $"SELECT COUNT(*) FROM subject_summary s {Where(starts, filters)}", parameters, ct);
+            if (skip < prefixed) await Read(connection, $"SELECT {Columns} FROM subject_summary s {Where(starts, filters)} ORDER BY {name}, s.kind, s.id LIMIT @take OFFSET @skip",
+                [.. parameters, ("@take", query.PageSize), ("@skip", skip)], items, ct);
+            if (items.Count < query.PageSize)
+                await Read(connection, $"SELECT {Columns} FROM subject_summary s {Where($"{contains} AND NOT ({starts})", filters)} ORDER BY {name}, s.kind, s.id LIMIT @take OFFSET @skip",
+                    [.. parameters, ("@take", query.PageSize - items.Count), ("@skip", Math.Max(0, skip - prefixed))], items, ct);
+            return new SearchPage(total, items);
+        }
+        await Read(connection, $"SELECT {Columns} FROM {from} {where} ORDER BY {(rank is null ? "" : rank + ", ")}{name}, s.kind, s.id LIMIT @take OFFSET @skip",
+            [.. parameters, ("@take", query.PageSize), ("@skip", skip)], items, ct);
+        return new SearchPage(total, items);
+    }
 
-        parameters.Add(("@take", query.PageSize));
-        parameters.Add(("@skip", skip));
-        await using var page = Database.Command(connection,
-            $"SELECT {Columns} FROM {from} {where} ORDER BY {(rank is null ? "" : rank + ", ")}{name}, s.kind, s.id LIMIT @take OFFSET @skip", null, [.. parameters]);
+    private static string Where(string? match, List<string> filters)
+    {
+        var conditions = match is null ? filters : [match, .. filters];
+        return conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", conditions);
+    }
+
+    private static async Task<long> Count(DbConnection connection, string sql, List<(string, object?)> parameters, CancellationToken ct)
+    {
+        await using var count = Database.Command(connection, sql, null, [.. parameters]);
+        return Convert.ToInt64(await count.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static async Task Read(DbConnection connection, string sql, (string, object?)[] parameters, List<SearchHit> items, CancellationToken ct)
+    {
+        await using var page = Database.Command(connection, sql, null, parameters);
         await using var reader = await page.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct)) items.Add(Hit(reader));
-        return new SearchPage(total, items);
     }
 
     public async Task<(SubjectKind Kind, string Id)?> ByHandle(string handle, CancellationToken ct = default)
@@ -87,7 +124,7 @@ public sealed class SqlSubjectSearch(Database database) : ISubjectSearch
         else
         {
             if (!prefixOnly) parameters.Add(("@phrase", "\"" + q.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
-            name = prefixOnly ? "s.name >= @q AND s.name < @qhi" : "s.rowid IN (SELECT rowid FROM subject_search WHERE subject_search MATCH @phrase)";
+            name = prefixOnly ? "s.name >= @q AND s.name < @qhi" : $"s.rowid IN ({FtsHits})";
             id = "s.id >= @idq AND s.id < @idhi";
             (startsName, startsId) = ("substr(s.name, 1, @len) = @q", "substr(s.id, 1, @len) = @idq");
         }
@@ -119,7 +156,8 @@ public sealed class SqlSubjectSearch(Database database) : ISubjectSearch
         else Add("grade", "@grade", query.Grade);
         Add("color", "@color", query.Color);
         Add("street", "@street", query.Street);
-        Add("downgraded", "@downgraded", query.Downgraded is { } d ? d ? 1 : 0 : null);
+        // A literal, not a parameter: only then may the partial index of downgraded subjects serve it.
+        if (query.Downgraded is { } d) clauses.Add(d ? "s.downgraded = 1" : "s.downgraded = 0");
         return clauses;
     }
 
