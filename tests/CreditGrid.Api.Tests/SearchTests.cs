@@ -125,6 +125,35 @@ public class SearchTests(GridHost grid) : IClassFixture<GridHost>
     }
 
     [Fact]
+    public async Task A_word_thousands_of_names_share_still_comes_exact_then_prefix_then_the_rest_by_name_across_pages()
+    {
+        // Rows straight into the projection (no grains): more hits than SqlSubjectSearch reads by sorting (2,000).
+        var tag = Tag(3);
+        var names = new List<string> { tag, tag + "一号店" };
+        for (var i = 0; i < 2_100; i++) names.Add($"{(char)(0x4E00 + i)}{tag}{i:D4}");
+        await grid.Service<Database>().Write(async (connection, tx) =>
+        {
+            var n = 0;
+            foreach (var name in names)
+            {
+                var insert = Database.Reused(connection, tx, """
+                    INSERT INTO subject_summary (kind, id, name, score, grade, downgraded, version, updated_at, handle)
+                    VALUES ('enterprise', @id, @name, 1000, 'A', 0, 1, '2026-11-28T02:00:00Z', @handle)
+                    """, ("@id", $"MANY{tag.GetHashCode():X8}{n++:D6}"), ("@name", name), ("@handle", Core.Grid.SubjectHandle.New()));
+                await insert.ExecuteNonQueryAsync();
+            }
+        });
+        var expected = names.Take(2).Concat(names.Skip(2).Order(StringComparer.Ordinal)).ToList();
+
+        var first = await Search(Q(tag) + "&pageSize=500");
+        Assert.Equal(names.Count, first.GetProperty("total").GetInt32());
+        Assert.Equal(expected[..500], [.. Items(first).Select(i => i.GetProperty("name").GetString()!)]);
+        var fifth = await Search(Q(tag) + "&pageSize=500&page=5");
+        Assert.Equal(expected[2000..], [.. Items(fifth).Select(i => i.GetProperty("name").GetString()!)]);
+        Assert.Equal(1, (await Search(Q(tag + "一号"))).GetProperty("total").GetInt32());
+    }
+
+    [Fact]
     public async Task A_person_is_listed_masked_and_its_ref_opens_the_page_masked_without_an_audit_entry_until_reveal()
     {
         var tag = Tag(3);
