@@ -28,7 +28,9 @@ public sealed class SqlSubjectSearch(Database database) : ISubjectSearch
         var parameters = new List<(string, object?)>();
         var q = query.Q?.Trim();
         var (from, match, rank) = Matches(q, parameters);
-        var filters = Filters(query, parameters);
+        // SQLite has no statistics: with q, a filter's index (kind = ? looks selective) would drive the query over the
+        // name's; unary + keeps a filter off the indexes so q's index reads (PostgreSQL's planner knows better).
+        var filters = Filters(query, parameters, database.IsPostgres || string.IsNullOrEmpty(q) ? "" : "+");
         var where = Where(match, filters);
         var name = database.IsPostgres ? "s.name COLLATE \"C\"" : "s.name";
         await using var connection = await database.Open(ct);
@@ -141,13 +143,13 @@ public sealed class SqlSubjectSearch(Database database) : ISubjectSearch
         return ($"({nameHits} UNION SELECT rowid FROM subject_summary WHERE id >= @idq AND id < @idhi) hits JOIN subject_summary s ON s.rowid = hits.rid", null, rank);
     }
 
-    private static List<string> Filters(SearchQuery query, List<(string, object?)> parameters)
+    private static List<string> Filters(SearchQuery query, List<(string, object?)> parameters, string lead)
     {
         var clauses = new List<string>();
         void Add(string column, string name, object? value)
         {
             if (value is null) return;
-            clauses.Add($"s.{column} = {name}");
+            clauses.Add($"{lead}s.{column} = {name}");
             parameters.Add((name, value));
         }
         Add("kind", "@kind", query.Kind?.ToWire());
@@ -157,7 +159,7 @@ public sealed class SqlSubjectSearch(Database database) : ISubjectSearch
         Add("color", "@color", query.Color);
         Add("street", "@street", query.Street);
         // A literal, not a parameter: only then may the partial index of downgraded subjects serve it.
-        if (query.Downgraded is { } d) clauses.Add(d ? "s.downgraded = 1" : "s.downgraded = 0");
+        if (query.Downgraded is { } d) clauses.Add($"{lead}s.downgraded = {(d ? 1 : 0)}");
         return clauses;
     }
 

@@ -93,13 +93,13 @@ public static class Search
                     list.Add(new("identifier prefix (10-16)", "q=" + Esc(s.Id[..(10 + random.Next(7))])));
                     break;
                 case 8:
-                    list.Add(new("filters (+ 3 chars)", random.Next(4) switch
+                    list.Add(random.Next(4) switch
                     {
-                        0 => $"kind=merchant&color=black&street={Esc(SearchData.Streets[random.Next(SearchData.Streets.Length)])}",
-                        1 => "kind=enterprise&grade=C",
-                        2 => "downgraded=true",
-                        _ => $"q={Esc(s.Name.Length >= 3 ? s.Name[..3] : s.Name)}&kind={s.Kind}",
-                    }));
+                        0 => new("filter: black merchants of a street", $"kind=merchant&color=black&street={Esc(SearchData.Streets[random.Next(SearchData.Streets.Length)])}"),
+                        1 => new("filter: enterprises graded C", "kind=enterprise&grade=C"),
+                        2 => new("filter: downgraded", "downgraded=true"),
+                        _ => new("filter: kind + first 3 chars", $"q={Esc(s.Name.Length >= 3 ? s.Name[..3] : s.Name)}&kind={s.Kind}"),
+                    });
                     break;
                 default:
                     // Broad words: a trade or a region that thousands of names share (reported on their own row as well).
