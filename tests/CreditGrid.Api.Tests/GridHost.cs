@@ -20,6 +20,8 @@ public class GridHost : IAsyncLifetime
     public const string CreditCenter = "key-credit-center";
     public const string Operator = "key-operator";
     public const string Emergency = "key-emergency";
+    /// <summary>An operator who is also the credit centre: the console offers it the queue actions (verdicts, objections).</summary>
+    public const string ConsoleCenter = "key-console-center";
     public const string ReporterDepartment = "区市场监管局";
 
     /// <summary>The host runs on a fixed clock (Clock:Now) so the tests mean the same on any day: 2026-11-28 10:00 in Zhangdian.</summary>
@@ -64,6 +66,7 @@ public class GridHost : IAsyncLifetime
             .. Key(2, CreditCenter, "区社会信用中心", "credit-center"),
             .. Key(3, Operator, "区社会信用中心", "operator"),
             .. Key(4, Emergency, "区应急管理局", "emergency"),
+            .. Key(5, ConsoleCenter, "区社会信用中心", "operator"), $"--Auth:ApiKeys:5:Roles:1=credit-center",
         ]);
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
