@@ -195,5 +195,5 @@ export function fit() {
   const h = Math.min(best.h, 96);
   tiles.style.gridTemplateColumns = `repeat(${best.c}, minmax(0, 1fr))`;
   tiles.style.gridAutoRows = `${Math.floor(h)}px`;
-  tiles.setAttribute('data-density', h >= 62 ? 'roomy' : h >= 42 ? 'dense' : 'compact');
+  tiles.setAttribute('data-density', h >= 56 ? 'roomy' : h >= 40 ? 'dense' : 'compact');
 }

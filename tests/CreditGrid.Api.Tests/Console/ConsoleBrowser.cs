@@ -37,8 +37,15 @@ public sealed class ConsoleBrowser : IAsyncDisposable
         page.Console += (_, m) => { if (m.Type == "error" && !m.Text.StartsWith("Failed to load resource", StringComparison.Ordinal)) Errors.Add(m.Text); };
         page.PageError += (_, e) => Errors.Add(e);
         await page.GotoAsync(baseAddress.ToString());
-        await Assertions.Expect(page.Locator("#connection-state")).ToHaveAttributeAsync("data-state", "connected", new() { Timeout = 15_000 });
+        await Synced(page);
         return page;
+    }
+
+    /// <summary>Connected, and the first full fetch of every panel is done (the page marks it on #dashboard).</summary>
+    public static async Task Synced(IPage page)
+    {
+        await Assertions.Expect(page.Locator("#connection-state")).ToHaveAttributeAsync("data-state", "connected", new() { Timeout = 15_000 });
+        await Assertions.Expect(page.Locator("#dashboard")).ToHaveAttributeAsync("data-updated", new System.Text.RegularExpressions.Regex("."), new() { Timeout = 15_000 });
     }
 
     public async Task<IPage> Plain(Uri address, int width = 400, int height = 860)

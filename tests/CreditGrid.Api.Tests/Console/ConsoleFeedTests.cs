@@ -22,7 +22,7 @@ public class ConsoleFeedTests(GridHost grid) : IClassFixture<GridHost>
         await ConsoleBrowser.Screenshot(page, "feed.png");
 
         await page.ReloadAsync();
-        await Assertions.Expect(page.Locator("#connection-state")).ToHaveAttributeAsync("data-state", "connected", new() { Timeout = 15_000 });
+        await ConsoleBrowser.Synced(page);
         await Assertions.Expect(line).ToHaveCountAsync(1, new() { Timeout = 10_000 });
         await Assertions.Expect(line).ToContainTextAsync(name);
     }

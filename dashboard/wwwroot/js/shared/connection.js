@@ -13,6 +13,7 @@ let retryTimer = null;
 /** Marks the moment the page's data was last known current (a full sync or a push). */
 export function touched() {
   lastUpdate = new Date();
+  $('dashboard').setAttribute('data-updated', lastUpdate.toISOString());
 }
 
 function setState(state) {
@@ -90,6 +91,7 @@ export function disconnect() {
   const c = connection;
   connection = null;
   lastUpdate = null;
+  $('dashboard').removeAttribute('data-updated');
   if (c) c.stop().catch(() => {});
   setState('disconnected');
 }
