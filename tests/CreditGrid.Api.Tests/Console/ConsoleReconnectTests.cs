@@ -28,6 +28,9 @@ public sealed class ConsoleReconnectTests : IDisposable
         IPage page;
         try
         {
+            foreach (var name in new[] { "断线测试烧烤店", "断线测试水果店", "断线测试面馆" })
+                Assert.Equal(System.Net.HttpStatusCode.Created, (await silo.Client(GridHost.CreditCenter).PutAsync(
+                    $"/api/v1/subjects/merchant/{GridHost.NewEnterpriseId()}", Calls.Json(new { name, street = "水晶街" }))).StatusCode);
             page = await browser.Console(silo.Address, GridHost.Operator);
             await Assertions.Expect(page.Locator("#dashboard")).ToHaveAttributeAsync("data-stale", "false");
         }

@@ -2,7 +2,7 @@
 // (issue 13 item 6: not SignalR's default 0/2/10/30 s back-off); while it is down the panels are marked stale.
 import { $, setText } from './dom.js';
 import { session } from './api.js';
-import { time } from './format.js';
+import { time, serverNow } from './format.js';
 
 const RETRY_MS = 1000;
 const STATE_TEXT = { connected: '已连接', reconnecting: '重新连接中', connecting: '连接中', disconnected: '已断开' };
@@ -12,7 +12,7 @@ let retryTimer = null;
 
 /** Marks the moment the page's data was last known current (a full sync or a push). */
 export function touched() {
-  lastUpdate = new Date();
+  lastUpdate = new Date(serverNow()); // the grid's clock, as the page's own clock shows
   $('dashboard').setAttribute('data-updated', lastUpdate.toISOString());
 }
 
