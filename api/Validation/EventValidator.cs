@@ -2,6 +2,7 @@ using CreditGrid.Api.Auth;
 using CreditGrid.Api.Contracts;
 using CreditGrid.Core;
 using CreditGrid.Core.Catalog;
+using CreditGrid.Core.Citations;
 using CreditGrid.Core.Grid;
 using CreditGrid.Core.Rules;
 using Microsoft.AspNetCore.Http;
@@ -46,9 +47,9 @@ public static class EventValidator
         {
             // L1495: only the credit centre decides that an official's case is serious (2 years).
             if (!caller.Is(Roles.CreditCenter))
-                throw new Invalid(StatusCodes.Status403Forbidden, "Only the credit centre may set validityYears (L1495).", new() { ["validityYears"] = ["credit-center role required"] });
+                throw new Invalid(StatusCodes.Status403Forbidden, $"只有区社会信用中心可以设定 validityYears（{PaperIndex.Default.At(RuleLines.OfficialValidity)}）。", new() { ["validityYears"] = ["需要 credit-center 角色"] });
             if (kind != SubjectKind.Official || years is not (1 or 2))
-                throw Invalid.Field(StatusCodes.Status422UnprocessableEntity, "validityYears", "'validityYears' is 1 or 2, for officials only (L1495).");
+                throw Invalid.Field(StatusCodes.Status422UnprocessableEntity, "validityYears", $"validityYears 只用于公职人员，取值1或2（{PaperIndex.Default.At(RuleLines.OfficialValidity)}）。");
         }
         if (kind.IsNaturalPerson()) Fields.Adult(subjectId, occurredAt, "subjectId");
         // §3 rule 8: a 警告 is reported on the 通报批评 row and keeps its own name in the explanation.
