@@ -48,6 +48,9 @@ public static class RuleLines
     /// <summary>L789 (enterprise, 第十四条) and L2452 (person, 二、（二）): severe list (and criminal penalty) → D.</summary>
     public static int Downgrade(SubjectKind table) => table == SubjectKind.Person ? 2452 : 789;
 
+    /// <summary>L2454 (89号 二、（三）, the calculation principles whose items 3-7, L2458-L2462, carry unit honours to staff).</summary>
+    public const int UnitHonours = 2454;
+
     /// <summary>L3502: 特别重大/重大 — authoritative information within 5 h, a press conference within 24 h (95号 4.4.4（1）).</summary>
     public const int ReleaseDeadlines = 3502;
 
@@ -74,7 +77,7 @@ public static class RuleLines
     [
         .. new[] { SubjectKind.Enterprise, SubjectKind.Official, SubjectKind.Person }
             .SelectMany(t => new[] { Supersede(t), Revoke(t), Repair(t), Objection(t), Downgrade(t) }),
-        ReportedAfterValidity, OfficialValidity, SanctionValidity, CommendationValidity, OfficialRepeat, PersonBonus,
+        ReportedAfterValidity, OfficialValidity, SanctionValidity, CommendationValidity, OfficialRepeat, PersonBonus, UnitHonours,
         ReleaseDeadlines, EmergencyEnd, WarningLevels, ResponseLevels, EventTypes, Severities, InspectionAreas,
     ];
 }
