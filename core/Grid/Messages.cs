@@ -136,6 +136,8 @@ public sealed record SubjectView
     [Id(13)] public IReadOnlyList<StaffMember> Staff { get; init; } = [];
     /// <summary>Merchants: why the colour is what it is on the date, strongest first (domain-rules §7).</summary>
     [Id(14)] public IReadOnlyList<Merchants.ColorReason>? ColorReasons { get; init; }
+    /// <summary>The next dates after asOf on which the evaluation (or a merchant's colour) changes by itself, at most 10.</summary>
+    [Id(20)] public IReadOnlyList<NextChange> NextChanges { get; init; } = [];
 }
 
 /// <summary>One evaluation change, on the changes stream (dashboard, projections).</summary>

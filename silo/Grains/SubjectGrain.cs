@@ -42,12 +42,15 @@ public abstract partial class SubjectGrain(IPersistentState<Dossier> state, Grid
     public Task<SubjectView?> View(DateOnly? asOf)
     {
         if (!Dossier.Exists) return Task.FromResult<SubjectView?>(null);
+        var evaluation = Evaluate(asOf ?? services.Clock.Today);
         return Task.FromResult<SubjectView?>(new SubjectView
         {
             Kind = Kind,
             Id = Id,
             Name = Dossier.Name,
-            Evaluation = Evaluate(asOf ?? services.Clock.Today),
+            Evaluation = evaluation,
+            // http-api "Subjects": the dates after asOf on which the evaluation changes by itself (docs/explanations.md).
+            NextChanges = NextChanges.For(services.Rules, new SubjectProfile(Kind, Id, Dossier.RegisteredAt), Dossier.Records, evaluation),
             Version = Dossier.Version,
             LegalRepresentatives = Dossier.LegalRepresentatives,
             Street = Dossier.Street,
