@@ -85,7 +85,7 @@ function evaluation(v) {
     ['评价日期', day(v.asOf)],
   ].filter(Boolean);
   return section('evaluation', '信用评价', [
-    el('dl', { class: 'facts' }, facts.flatMap(([k, x]) => [el('dt', { text: k }), el('dd', { class: k === '颜色' ? 'color-text color-' + color : null, text: x })])),
+    el('dl', { class: 'facts' }, facts.map(([k, x]) => el('div', { class: 'fact' }, [el('dt', { text: k }), el('dd', { class: k === '颜色' ? 'color-text color-' + color : null, text: x })]))),
     v.downgraded ? el('p', { class: 'warn-text', text: '已降级' }) : null,
     asArray(v.consequences).length ? el('ul', { class: 'consequences' }, asArray(v.consequences).map((c) => el('li', { text: withoutLines(c) }))) : null,
   ]);

@@ -28,13 +28,13 @@ public class ConsoleSubjectTests(GridHost grid) : IClassFixture<GridHost>
         await Assertions.Expect(page.Locator("#subject-name")).ToHaveTextAsync(name);
         var record = dialog.Locator(".record").First;
         await Assertions.Expect(record.Locator(".record-citation")).ToHaveTextAsync(new Regex("《.+》"));
-        await Assertions.Expect(record.Locator(".record-explanation")).ToHaveTextAsync(new Regex(@"\p{IsCJKUnifiedIdeographs}"));
+        await Assertions.Expect(record.Locator(".record-explanation")).ToHaveTextAsync(new Regex("[\u4e00-\u9fff]")); // Playwright matches in JavaScript: no .NET Unicode blocks
         Assert.DoesNotMatch(new Regex(@"\bL\d{2,}\b"), await dialog.InnerTextAsync()); // never a seed line number
-        await ConsoleBrowser.Screenshot(page, "subject-page.png");
+        await ConsoleBrowser.Screenshot(page, "subject-page-search.png");
     }
 
     [Fact]
-    public async Task Clicking_a_yellow_tile_opens_the_merchant_page_with_the_open_finding_as_its_colour_reason()
+    public async Task Clicking_a_yellow_tile_opens_the_merchant_page_with_its_colour_reason_its_fine_cited_and_the_path_back()
     {
         var street = "档案街" + Guid.NewGuid().ToString("N")[..6];
         var id = GridHost.NewEnterpriseId();
@@ -44,6 +44,7 @@ public class ConsoleSubjectTests(GridHost grid) : IClassFixture<GridHost>
             inspectionId = "subject-" + id, date = "2026-11-27",
             findings = new[] { new { findingId = "subject-f-" + id, area = "消防安全", problem = "灭火器过期", deadline = "2026-12-04" } },
         }))).StatusCode);
+        await grid.PushApplied(Calls.Fine(id)); // the merchant's enterprise: a fine of 1-10万元
         await using var browser = await ConsoleBrowser.Launch();
         var page = await browser.Console(grid.BaseAddress, GridHost.Operator, street);
         var tile = page.Locator($".tile[data-merchant-id='{id}']");
@@ -53,6 +54,12 @@ public class ConsoleSubjectTests(GridHost grid) : IClassFixture<GridHost>
         await Assertions.Expect(dialog).ToHaveAttributeAsync("data-state", "loaded");
         await Assertions.Expect(dialog.Locator("[data-section='color-reasons'] .reason[data-reason='open-finding']")).ToBeVisibleAsync();
         await Assertions.Expect(dialog.Locator("[data-section='evaluation']")).ToContainTextAsync("黄名单");
+        var record = dialog.Locator(".record").First;
+        await Assertions.Expect(record.Locator(".record-citation")).ToHaveTextAsync(new Regex("《.+》"));
+        await Assertions.Expect(record.Locator(".record-explanation")).ToHaveTextAsync(new Regex("[\u4e00-\u9fff]")); // Playwright matches in JavaScript: no .NET Unicode blocks
+        await Assertions.Expect(dialog.Locator(".next-change").First).ToContainTextAsync("年"); // the day the fine expires
+        Assert.DoesNotMatch(new Regex(@"\bL\d{2,}\b"), await dialog.InnerTextAsync());
+        await ConsoleBrowser.Screenshot(page, "subject-page.png");
         Assert.Empty(browser.Errors);
     }
 
