@@ -52,7 +52,7 @@ public static class DemoData
                     }
                     break;
                 case 7: // black: expelled, or a finding past its deadline
-                    if (i % 16 == 7) await merchant.SetExpelled(true, "多次整改不到位");
+                    if (i % 16 == 7) await merchant.SetExpelled(true, "多次整改不到位", "区社会信用中心");
                     else
                         await merchant.Inspect(new Inspection($"demo-insp-{i}", today.AddDays(-20), "区市场监管局",
                             [new FindingReport($"demo-f-{i}", "食品安全", "无健康证上岗", today.AddDays(-5))]));
