@@ -116,10 +116,16 @@ public class ComplaintQueueTests(GridHost grid) : IClassFixture<GridHost>
         Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
         Assert.Contains("区税务局", (await other.Body()).GetProperty("detail").GetString());
         Assert.Equal(HttpStatusCode.Forbidden, (await grid.Client(GridHost.Reporter).PostAsync($"/api/v1/complaints/{id}/resolve", null)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await grid.Client(GridHost.CreditCenter).PostAsync($"/api/v1/complaints/{id}/verdict", Calls.Json(new { substantiated = true }))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await grid.Client(GridHost.TaxReporter).PostAsync($"/api/v1/complaints/{id}/resolve", null)).StatusCode);
         var listed = (await Queue($"merchantId={merchant}")).GetProperty("items").EnumerateArray().Single();
         Assert.Equal("resolved", listed.GetProperty("status").GetString());
+
+        // The credit centre may change another department's verdict; it is then the verdict's department.
+        var second = await Complain(merchant, "无证经营");
+        await grid.Client(GridHost.TaxReporter).PostAsync($"/api/v1/complaints/{second}/verdict", verdict);
+        Assert.Equal(HttpStatusCode.OK, (await grid.Client(GridHost.CreditCenter).PostAsync($"/api/v1/complaints/{second}/verdict", Calls.Json(new { substantiated = false }))).StatusCode);
+        var changed = (await Queue($"merchantId={merchant}&status=unfounded")).GetProperty("items").EnumerateArray().Single();
+        Assert.Equal("区社会信用中心", changed.GetProperty("verdict").GetProperty("department").GetString());
     }
 
     [Fact]
