@@ -7,7 +7,7 @@ namespace CreditGrid.Silo.Grains;
 public sealed partial class IncidentState : IProjectedState
 {
     [NonSerialized] private PendingChanges? _changes;
-    public PendingChanges Changes => _changes ??= new();
+    public PendingChanges Changes() => _changes ??= new(); // a method: no serializer (binary or the older JSON) sees it
 
     public SubjectSummary? Summary(string grainKey) => null;
 
@@ -35,6 +35,6 @@ public sealed partial class IncidentGrain
     {
         _log.Note(ChangeKinds.Emergency, _written, S.Status, S.Report!.IncidentId, by == "system" ? ChangeKinds.System : by);
         _written = S.Status;
-        return _log.Stamp(S.Changes, "emergency", Id, S.Report.Title, null, S.History.Count, clock.Now);
+        return _log.Stamp(S.Changes(), "emergency", Id, S.Report.Title, null, S.History.Count, clock.Now);
     }
 }

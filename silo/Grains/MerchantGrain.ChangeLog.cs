@@ -32,6 +32,6 @@ public sealed partial class MerchantGrain
             _log.Note(ChangeKinds.Color, previous, color, eventId ?? _causeRef, enterpriseChange?.Department ?? _cause);
         _cause = null;
         _causeRef = null;
-        return _log.Stamp(S.Changes, SubjectKind.Merchant.ToWire(), Id, S.Name, S.Street, S.Version, clock.Now);
+        return _log.Stamp(S.Changes(), SubjectKind.Merchant.ToWire(), Id, S.Name, S.Street, S.Version, clock.Now);
     }
 }

@@ -21,5 +21,5 @@ public sealed partial class MerchantState : IProjectedState
 
     /// <summary>Change log lines for the next write (not serialized: the storage writes them beside the state).</summary>
     [NonSerialized] private PendingChanges? _changes;
-    public PendingChanges Changes => _changes ??= new();
+    public PendingChanges Changes() => _changes ??= new(); // a method: no serializer (binary or the older JSON) sees it
 }

@@ -25,7 +25,7 @@ public abstract partial class SubjectGrain
         if (change is not null && change.Score != change.PreviousScore && (change.PreviousScore is not null || change.EventId is not null))
             _log.Note(ChangeKinds.Score, Number(change.PreviousScore), Number(change.Score), change.EventId, change.Department);
         _cause = null;
-        return _log.Stamp(Dossier.Changes, Kind.ToWire(), Id, Dossier.Name, Dossier.Street, Dossier.Version, services.Clock.Now);
+        return _log.Stamp(Dossier.Changes(), Kind.ToWire(), Id, Dossier.Name, Dossier.Street, Dossier.Version, services.Clock.Now);
     }
 
     /// <summary>An objection line (L815): opened → "open", resolved → "closed"; the department is the record's.</summary>

@@ -26,7 +26,7 @@ public interface IProjectedState
     IReadOnlyList<CreditGrid.Core.Street.Complaint> Complaints => [];
 
     /// <summary>Change log lines this write makes durable (docs/change-log.md); not part of the serialized state.</summary>
-    PendingChanges? Changes => null;
+    PendingChanges? Changes() => null;
 }
 
 /// <summary>The statements that write the projections, inside the caller's transaction.</summary>
@@ -57,13 +57,13 @@ public static class Projections
 
     public static Rows? Of(string grainKey, object? state) =>
         state is IProjectedState projected
-            ? new Rows(projected.Summary(grainKey), projected.Objections(grainKey), [.. projected.Complaints], projected.Changes?.Entries)
+            ? new Rows(projected.Summary(grainKey), projected.Objections(grainKey), [.. projected.Complaints], projected.Changes()?.Entries)
             : null;
 
     /// <summary>After the commit: the change lines written are no longer pending.</summary>
     public static void Committed(Rows? rows, object? state)
     {
-        if (rows?.Changes is { Count: > 0 } written && state is IProjectedState { Changes: { } pending }) pending.Written(written);
+        if (rows?.Changes is { Count: > 0 } written && state is IProjectedState projected && projected.Changes() is { } pending) pending.Written(written);
     }
 
     /// <summary>Writes the rows; nothing for states that project nothing.</summary>
