@@ -43,13 +43,13 @@ public static class MerchantEndpoints
         app.MapPost("/api/v1/merchants/{id}/expel", (string id, HttpContext http, IGrainFactory grains) => Guard.Run(async () =>
             {
                 var request = http.Request.ContentLength is > 0 ? await JsonBody.ReadAs<ExpelRequest>(http.Request, PublicLimit) : new ExpelRequest(null);
-                return await Outcome(grains, id, await grains.Merchant(id).SetExpelled(true, Fields.Text(request.Reason, "reason", 2000)), null);
+                return await Outcome(grains, id, await grains.Merchant(id).SetExpelled(true, Fields.Text(request.Reason, "reason", 2000), Actor(http).Department), null);
             }))
             .RequireAuthorization(Policies.CreditCenter)
             .WithSummary("Expel a merchant from the street (black)").Produces<MerchantStatusResponse>().ProducesProblem(404);
 
-        app.MapPost("/api/v1/merchants/{id}/readmit", (string id, IGrainFactory grains) => Guard.Run(async () =>
-                await Outcome(grains, id, await grains.Merchant(id).SetExpelled(false, null), null)))
+        app.MapPost("/api/v1/merchants/{id}/readmit", (string id, HttpContext http, IGrainFactory grains) => Guard.Run(async () =>
+                await Outcome(grains, id, await grains.Merchant(id).SetExpelled(false, null, Actor(http).Department), null)))
             .RequireAuthorization(Policies.CreditCenter)
             .WithSummary("Readmit an expelled merchant").Produces<MerchantStatusResponse>().ProducesProblem(404);
 

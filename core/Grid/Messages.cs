@@ -159,6 +159,8 @@ public sealed record EvaluationChange
     [Id(12)] public required DateTimeOffset At { get; init; }
     [Id(13)] public required long Version { get; init; }
     [Id(14)] public string? Street { get; init; }
+    /// <summary>The department whose action caused the change (the event's), or "系统" for time-driven ones (change log).</summary>
+    [Id(15)] public string? Department { get; init; }
 }
 
 /// <summary>

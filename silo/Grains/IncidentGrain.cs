@@ -7,7 +7,7 @@ using CreditGrid.Silo.Storage;
 namespace CreditGrid.Silo.Grains;
 
 [GenerateSerializer]
-public sealed class IncidentState
+public sealed partial class IncidentState
 {
     [Id(0)] public bool Reported { get; set; }
     [Id(1)] public IncidentReport? Report { get; set; }
@@ -36,7 +36,7 @@ public sealed class DeadlineState
 /// information-release deadlines of L3502, which turn overdue at the moment they pass (due_work, also after a restart).
 /// Every change is written, then pushed as emergencyChanged.
 /// </summary>
-public sealed class IncidentGrain([PersistentState("incident", "credit")] IPersistentState<IncidentState> state, GridClock clock, IDueWork due)
+public sealed partial class IncidentGrain([PersistentState("incident", "credit")] IPersistentState<IncidentState> state, GridClock clock, IDueWork due)
     : Grain, IIncidentGrain
 {
     private IncidentState S => state.State;
@@ -140,8 +140,10 @@ public sealed class IncidentGrain([PersistentState("incident", "credit")] IPersi
     {
         var now = clock.Now;
         S.History.Add(new IncidentHistoryEntry(now, by, change, detail));
+        var logged = StampChange(by);
         await state.WriteStateAsync();
         await Reschedule();
+        await this.AnnounceLogged(logged);
         var view = ToView();
         await GrainFactory.GetGrain<IIncidentDirectoryGrain>(0).Update(view);
         await this.GetStreamProvider(GridStreams.Provider)

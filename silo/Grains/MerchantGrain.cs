@@ -126,9 +126,11 @@ public sealed partial class MerchantGrain(
         var colorChanged = color != previous;
         S.Color = color;
         S.Version++;
+        var logged = StampChanges(previous, color, eventId, enterpriseChange);
         await Archive(today);
         await state.WriteStateAsync();
         await Reschedule(today);
+        await this.AnnounceLogged(logged);
 
         await GrainFactory.GetGrain<IStreetGrain>(S.Street!).Update(Tile(today));
         if (!force && !colorChanged && enterpriseChange is null) return;

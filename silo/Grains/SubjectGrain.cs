@@ -93,6 +93,7 @@ public abstract partial class SubjectGrain(IPersistentState<Dossier> state, Grid
             }
             var record = Shared(ToRecord(e, recordId));
             Dossier.Records.Add(record);
+            _cause = record.Department; // the change log names the event's department
             var fanned = await FanOut(record, "add");
             deliveries.AddRange(fanned);
             outcomes.Add(new ApplyOutcome(e.EventId, fanned.Count > 0 ? EventState.Delivered : EventState.Applied, [recordId], null));

@@ -6,8 +6,8 @@ using Orleans.Configuration;
 namespace CreditGrid.Silo.Storage;
 
 /// <summary>
-/// `rebuild-projections` (architecture: "Projections are durable and rebuildable"): subject_summary and objections
-/// written again from the stored dossiers and merchant states, in one transaction. The grain storage keeps them
+/// `rebuild-projections` (architecture: "Projections are durable and rebuildable"): subject_summary, objections and
+/// complaints (with the archived ones) written again from the stored dossiers and merchant states, in one transaction. The grain storage keeps them
 /// current from then on (same transaction as each state), so this is for operators and for a database whose states
 /// were written before the projection existed (the silo runs it at start when subject_summary is empty).
 /// </summary>
@@ -35,6 +35,7 @@ public static class ProjectionRebuild
         return await database.Write(async (connection, tx) =>
         {
             await using (var clear = Database.Command(connection, "DELETE FROM subject_summary", tx)) await clear.ExecuteNonQueryAsync(ct);
+            await ChangeLogRows.RebuildComplaintsFromArchive(connection, tx, ct);
             var written = 0;
             var now = DateTimeOffset.UtcNow;
             foreach (var (stateName, read) in States)

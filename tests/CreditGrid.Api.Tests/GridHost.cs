@@ -29,6 +29,7 @@ public class GridHost : IAsyncLifetime
 
     private static int _next;
     private WebApplication? _app;
+    private string[]? _storage;
 
     /// <summary>Public writes allowed per minute from one address (all tests come from 127.0.0.1).</summary>
     protected virtual int RateLimit => 10_000;
@@ -54,7 +55,7 @@ public class GridHost : IAsyncLifetime
         Directory.CreateDirectory(Folder);
         _app = await CreditGridHost.BuildAsync([
             "--urls", "http://127.0.0.1:0",
-            .. await StorageArguments(),
+            .. _storage ??= await StorageArguments(),
             "--Logging:LogLevel:Default=Warning",
             "--Scheduling:SweepSeconds=0.2",
             $"--RateLimits:PublicPerMinute={RateLimit}",
@@ -83,6 +84,14 @@ public class GridHost : IAsyncLifetime
         var client = new HttpClient { BaseAddress = BaseAddress };
         if (key is not null) client.DefaultRequestHeaders.Add("X-Api-Key", key);
         return client;
+    }
+
+    /// <summary>Stops the host and starts it again on the same data (same SQLite file or PostgreSQL database).</summary>
+    public async Task Restart()
+    {
+        if (_app is not null) await _app.DisposeAsync();
+        _app = null;
+        await InitializeAsync();
     }
 
     public virtual async Task DisposeAsync()
