@@ -22,6 +22,8 @@ public class GridHost : IAsyncLifetime
     public const string Emergency = "key-emergency";
     /// <summary>An operator who is also the credit centre: the console offers it the queue actions (verdicts, objections).</summary>
     public const string ConsoleCenter = "key-console-center";
+    /// <summary>An operator who reports for the tax office: another department than the complaint's verdict (403 on resolve).</summary>
+    public const string ConsoleTax = "key-console-tax";
     public const string ReporterDepartment = "区市场监管局";
 
     /// <summary>The host runs on a fixed clock (Clock:Now) so the tests mean the same on any day: 2026-11-28 10:00 in Zhangdian.</summary>
@@ -68,6 +70,7 @@ public class GridHost : IAsyncLifetime
             .. Key(3, Operator, "区社会信用中心", "operator"),
             .. Key(4, Emergency, "区应急管理局", "emergency"),
             .. Key(5, ConsoleCenter, "区社会信用中心", "operator"), $"--Auth:ApiKeys:5:Roles:1=credit-center",
+            .. Key(6, ConsoleTax, "区税务局", "operator"), $"--Auth:ApiKeys:6:Roles:1=reporter",
         ]);
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();

@@ -33,12 +33,11 @@ public class ConsoleQueueTests(GridHost grid) : IClassFixture<GridHost>
     }
 
     [Fact]
-    public async Task An_objection_shows_its_subject_and_record_by_name_and_a_refused_resolve_shows_the_APIs_problem_text()
+    public async Task An_objection_shows_its_subject_and_record_by_name_leaves_the_queue_live_and_is_resolved_from_the_panel()
     {
         var enterprise = GridHost.NewEnterpriseId();
         Assert.Equal(HttpStatusCode.Created, (await grid.Register("enterprise", enterprise, new { name = "异议测试建材有限公司" })).StatusCode);
-        var applied = await grid.PushApplied(Calls.Fine(enterprise));
-        var record = applied.GetProperty("recordIds")[0].GetString();
+        var record = (await grid.PushApplied(Calls.Fine(enterprise))).GetProperty("recordIds")[0].GetString();
         var first = "obj-" + Guid.NewGuid().ToString("N")[..8];
         var second = "obj-" + Guid.NewGuid().ToString("N")[..8];
         var center = grid.Client(GridHost.CreditCenter);
@@ -53,20 +52,45 @@ public class ConsoleQueueTests(GridHost grid) : IClassFixture<GridHost>
         await Assertions.Expect(item.Locator(".obj-record")).ToContainTextAsync("罚款");
         await ConsoleBrowser.Screenshot(page, "objections-queue.png");
 
-        // someone else closes the first objection meanwhile: the console's resolve is refused with the API's own problem text
-        Assert.Equal(HttpStatusCode.OK, (await center.PostAsync($"/api/v1/objections/{first}/resolve", Calls.Json(new { upheld = false }))).StatusCode);
-        var refused = await center.PostAsync($"/api/v1/objections/{first}/resolve", Calls.Json(new { upheld = false }));
-        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
-        var detail = (await refused.Body()).GetProperty("detail").GetString()!;
-        await item.Locator("button[data-action='dismissed']").ClickAsync();
+        // closed elsewhere: it leaves the panel by itself (changeLogged), no reload
+        Assert.Equal(HttpStatusCode.OK, (await center.PostAsync($"/api/v1/objections/{second}/resolve", Calls.Json(new { upheld = false }))).StatusCode);
+        await Assertions.Expect(page.Locator($".objection[data-objection-id='{second}']")).ToHaveCountAsync(0, new() { Timeout = 10_000 });
+
+        await item.Locator(".obj-note").FillAsync("经核实处罚已撤销，撤销该记录");
+        await item.Locator("button[data-action='upheld']").ClickAsync();
+        await Assertions.Expect(item).ToHaveCountAsync(0, new() { Timeout = 10_000 });
+        var revoked = await grid.Subject("enterprise", enterprise);
+        Assert.Equal("revoked", revoked.GetProperty("records")[0].GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task A_resolve_the_API_refuses_shows_its_problem_text_under_the_complaint()
+    {
+        var street = "拒绝街" + Guid.NewGuid().ToString("N")[..6];
+        var id = GridHost.NewEnterpriseId();
+        Assert.Equal(HttpStatusCode.Created, (await grid.Register("merchant", id, new { name = "拒绝测试茶馆", street })).StatusCode);
+        var posted = await grid.Client().PostAsync($"/api/v1/merchants/{id}/complaints", Calls.Json(new { text = "茶水收费不明", contact = "" }));
+        Assert.Equal(HttpStatusCode.Created, posted.StatusCode);
+        var complaint = (await posted.Body()).GetProperty("complaintId").GetString()!;
+        // 区市场监管局 gives the verdict; from then on only it or the credit centre may resolve (http-api "Work queues")
+        Assert.Equal(HttpStatusCode.OK, (await grid.Client(GridHost.Reporter).PostAsync($"/api/v1/complaints/{complaint}/verdict", Calls.Json(new { substantiated = true }))).StatusCode);
+
+        await using var browser = await ConsoleBrowser.Launch();
+        var page = await browser.Console(grid.BaseAddress, GridHost.ConsoleTax, street);
+        await page.ClickAsync(".side-tab[data-tab='complaints']");
+        await page.SelectOptionAsync("#complaints-status", "substantiated");
+        var item = page.Locator($".complaint[data-complaint-id='{complaint}']");
+        await Assertions.Expect(item).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        await item.Locator("button[data-action='resolve']").ClickAsync();
         var problem = item.Locator(".problem");
         await Assertions.Expect(problem).ToBeVisibleAsync();
-        await Assertions.Expect(problem).ToContainTextAsync(detail);
 
-        var other = page.Locator($".objection[data-objection-id='{second}']");
-        await other.Locator(".obj-note").FillAsync("经核实金额有误，撤销该记录");
-        await other.Locator("button[data-action='upheld']").ClickAsync();
-        await Assertions.Expect(other).ToHaveCountAsync(0, new() { Timeout = 10_000 });
+        var refused = await grid.Client(GridHost.ConsoleTax).PostAsync($"/api/v1/complaints/{complaint}/resolve", null);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        var body = await refused.Body();
+        await Assertions.Expect(problem).ToContainTextAsync(body.GetProperty("title").GetString()!);
+        await Assertions.Expect(problem).ToContainTextAsync(body.GetProperty("detail").GetString()!);
+        await ConsoleBrowser.Screenshot(page, "complaint-refused.png");
     }
 
     [Fact]
