@@ -19,6 +19,7 @@ public class ConsoleFeedTests(GridHost grid) : IClassFixture<GridHost>
         var line = page.Locator($"#ticker .ticker-item[data-change='score'][data-subject-ref='{id}']");
         await Assertions.Expect(line).ToContainTextAsync(name, new() { Timeout = 10_000 });
         await Assertions.Expect(line.Locator(".tk-dept")).ToHaveTextAsync(GridHost.ReporterDepartment);
+        await page.WaitForTimeoutAsync(800); // the line's slide-in ends
         await ConsoleBrowser.Screenshot(page, "feed.png");
 
         await page.ReloadAsync();
