@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.FileProviders;
 
 namespace CreditGrid.Dashboard;
 
@@ -30,9 +29,8 @@ public static class DashboardExtensions
     {
         app.MapHub<GridHub>("/hubs/grid").RequireAuthorization(operatorPolicy);
 
-        var files = new ManifestEmbeddedFileProvider(typeof(DashboardExtensions).Assembly, "wwwroot");
-        app.MapGet("/", () => Serve(files, "index.html")).AllowAnonymous().ExcludeFromDescription();
-        app.MapGet("/{**path}", (string path) => Serve(files, path)).AllowAnonymous().ExcludeFromDescription();
+        // The console's own files (/, /js/*, /css/*) come from ConsoleFiles (static-files middleware, UseCreditGridConsole).
+        app.MapConsoleSession();
 
         // Issue 11 item 12: an unknown code is answered from the street directory, never by activating a merchant grain.
         var page = app.MapGet("/m/{id}", async (string id, string? complaint, IGrainFactory grains) =>
@@ -70,22 +68,5 @@ public static class DashboardExtensions
             qr.RequireRateLimiting(anonymousReadLimit);
         }
         return app;
-    }
-
-    private static IResult Serve(IFileProvider files, string path)
-    {
-        var file = files.GetFileInfo(path);
-        if (!file.Exists || file.IsDirectory) return Results.NotFound();
-        var type = Path.GetExtension(path) switch
-        {
-            ".html" => "text/html; charset=utf-8",
-            ".js" => "text/javascript; charset=utf-8",
-            ".css" => "text/css; charset=utf-8",
-            ".png" => "image/png",
-            ".svg" => "image/svg+xml",
-            ".txt" => "text/plain; charset=utf-8",
-            _ => "application/octet-stream",
-        };
-        return Results.Stream(file.CreateReadStream(), type);
     }
 }

@@ -61,6 +61,7 @@ public static class CreditGridHost
         });
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseCreditGridConsole(); // the console's static files, before keys and limits
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

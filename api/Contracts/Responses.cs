@@ -15,7 +15,10 @@ public sealed record SubjectResponse(
     bool Downgraded, IReadOnlyList<string> Consequences, string AsOf, long Version, int Bonus,
     IReadOnlyList<string>? LegalRepresentatives, string? EnterpriseType, string? Street, string? Unit, string? RegisteredAt,
     IReadOnlyList<RecordResponse> Records, string? InstitutionType = null, IReadOnlyList<StaffResponse>? Staff = null,
-    IReadOnlyList<ColorReasonResponse>? ColorReasons = null);
+    IReadOnlyList<ColorReasonResponse>? ColorReasons = null, IReadOnlyList<NextChangeResponse>? NextChanges = null);
+
+/// <summary>http-api "Subjects": a date after asOf on which the evaluation changes by itself, with the values from that day on.</summary>
+public sealed record NextChangeResponse(string On, string What, int? Score, string? Grade, int? Stars, string? Color);
 
 /// <summary>http-api "Subjects": one reason for a merchant's colour; ref names the finding, complaint or record.</summary>
 public sealed record ColorReasonResponse(string Reason, string Text, string? Ref);
@@ -26,7 +29,7 @@ public sealed record StaffResponse(string PersonId, string Role, string From, st
 public sealed record RecordResponse(
     string RecordId, string EventId, string Indicator, string Group, string Name, string Department, string? ActionRef,
     int BasePoints, int EffectivePoints, string Status, string OccurredAt, string? ExpiresAt, bool Late, string? DerivedFrom,
-    string Explanation);
+    string Explanation, string Citation);
 
 public sealed record RecordActionResponse(string RecordId, string Status, IReadOnlyList<string> AffectedRecordIds);
 

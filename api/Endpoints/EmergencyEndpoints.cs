@@ -1,7 +1,9 @@
 using CreditGrid.Api.Auth;
 using CreditGrid.Api.Validation;
+using CreditGrid.Core.Citations;
 using CreditGrid.Core.Emergency;
 using CreditGrid.Core.Grid;
+using CreditGrid.Core.Rules;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -28,9 +30,9 @@ public static class EmergencyEndpoints
                 var title = Fields.Text(Fields.Required(r.Title, "title"), "title", 200)!;
                 var type = Fields.Required(r.Type, "type");
                 if (!EmergencyReference.Default.TryGetType(type, out _))
-                    throw Invalid.Field(422, "type", $"'{type}' is not an event type of table 9.1 of the plan (GET /api/v1/emergency-resources lists them).");
+                    throw Invalid.Field(422, "type", $"“{type}”不是{PaperIndex.Default.At(RuleLines.EventTypes)}所列的突发事件类型（GET /api/v1/emergency-resources 列出全部类型）。");
                 if (!Severities.TryParse(r.Severity, out var severity))
-                    throw Invalid.Field(422, "severity", "'severity' is 一般, 较大, 重大 or 特别重大 (L3378).");
+                    throw Invalid.Field(422, "severity", $"severity 应为一般、较大、重大或特别重大（{PaperIndex.Default.At(RuleLines.Severities)}）。"); // L3378
                 var occurredAt = Instant(r.OccurredAt, "occurredAt", clock);
                 var result = await grains.Incident(id).Report(new IncidentReport(id, title, type, severity, occurredAt, Fields.Text(r.Location, "location", 200), By(http)));
                 return Outcome(result, $"/api/v1/emergencies/{id}");
@@ -60,7 +62,7 @@ public static class EmergencyEndpoints
             {
                 var r = await JsonBody.ReadAs<ReleaseRequest>(http.Request, Limit);
                 var kind = Fields.Required(r.Kind, "kind");
-                if (!ReleaseKinds.IsValid(kind)) throw Invalid.Field(422, "kind", "'kind' is authoritative or press-conference (L3502).");
+                if (!ReleaseKinds.IsValid(kind)) throw Invalid.Field(422, "kind", $"kind 应为 authoritative（权威信息）或 press-conference（新闻发布会）（{PaperIndex.Default.At(RuleLines.ReleaseDeadlines)}）。"); // L3502
                 return Outcome(await grains.Incident(id).Release(kind, Instant(r.At, "at", clock), By(http)), null);
             }))
             .RequireAuthorization(Policies.Emergency)

@@ -37,7 +37,8 @@ public static class Mapping
             v.Kind == SubjectKind.Institution
                 ? [.. v.Staff.Select(s => new StaffResponse(Id(SubjectKind.Person, s.PersonId, authorised), s.Role, Day(s.From), Day(s.To)))]
                 : null,
-            v.ColorReasons is { } reasons ? [.. reasons.Select(r => new ColorReasonResponse(r.Reason, r.Text, r.Ref))] : null);
+            v.ColorReasons is { } reasons ? [.. reasons.Select(r => new ColorReasonResponse(r.Reason, r.Text, r.Ref))] : null,
+            [.. v.NextChanges.Select(c => new NextChangeResponse(Day(c.On), c.What, c.Score, c.Grade, c.Stars, c.Color))]);
     }
 
     /// <summary>http-api "Subjects": the PUT answer is the registration, masked for everyone (it is no audited read).</summary>
@@ -50,7 +51,7 @@ public static class Mapping
 
     public static RecordResponse Record(RecordEvaluation r) => new(
         r.RecordId, r.EventId, r.Indicator, r.Group, r.Name, r.Department, r.ActionRef, r.BasePoints, r.EffectivePoints,
-        r.Status.Wire(), Day(r.OccurredAt), Day(r.ExpiresAt), r.Late, r.DerivedFrom, r.Explanation);
+        r.Status.Wire(), Day(r.OccurredAt), Day(r.ExpiresAt), r.Late, r.DerivedFrom, r.Explanation, r.Citation);
 
     public static EventStatusResponse Event(EventStatus s, bool authorised) => new(
         s.EventId, s.State.Wire(), s.SubjectKind.ToWire(), Id(s.SubjectKind, s.SubjectId, authorised), s.RecordIds, s.Reason);

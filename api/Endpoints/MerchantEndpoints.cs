@@ -1,8 +1,10 @@
 using CreditGrid.Api.Auth;
 using CreditGrid.Api.Contracts;
 using CreditGrid.Api.Validation;
+using CreditGrid.Core.Citations;
 using CreditGrid.Core.Grid;
 using CreditGrid.Core.Merchants;
+using CreditGrid.Core.Rules;
 using CreditGrid.Core.Street;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -41,13 +43,13 @@ public static class MerchantEndpoints
         app.MapPost("/api/v1/merchants/{id}/expel", (string id, HttpContext http, IGrainFactory grains) => Guard.Run(async () =>
             {
                 var request = http.Request.ContentLength is > 0 ? await JsonBody.ReadAs<ExpelRequest>(http.Request, PublicLimit) : new ExpelRequest(null);
-                return await Outcome(grains, id, await grains.Merchant(id).SetExpelled(true, Fields.Text(request.Reason, "reason", 2000)), null);
+                return await Outcome(grains, id, await grains.Merchant(id).SetExpelled(true, Fields.Text(request.Reason, "reason", 2000), Actor(http).Department), null);
             }))
             .RequireAuthorization(Policies.CreditCenter)
             .WithSummary("Expel a merchant from the street (black)").Produces<MerchantStatusResponse>().ProducesProblem(404);
 
-        app.MapPost("/api/v1/merchants/{id}/readmit", (string id, IGrainFactory grains) => Guard.Run(async () =>
-                await Outcome(grains, id, await grains.Merchant(id).SetExpelled(false, null), null)))
+        app.MapPost("/api/v1/merchants/{id}/readmit", (string id, HttpContext http, IGrainFactory grains) => Guard.Run(async () =>
+                await Outcome(grains, id, await grains.Merchant(id).SetExpelled(false, null, Actor(http).Department), null)))
             .RequireAuthorization(Policies.CreditCenter)
             .WithSummary("Readmit an expelled merchant").Produces<MerchantStatusResponse>().ProducesProblem(404);
 
@@ -143,7 +145,7 @@ public static class MerchantEndpoints
             var findingId = Fields.Identifier(f.FindingId, at + ".findingId");
             var area = Fields.Required(f.Area, at + ".area");
             if (!MerchantColors.InspectionAreas.Contains(area))
-                throw Invalid.Field(422, at + ".area", $"'{area}' is not an inspection area of L3336: {string.Join("、", MerchantColors.InspectionAreas)}.");
+                throw Invalid.Field(422, at + ".area", $"“{area}”不是{PaperIndex.Default.At(RuleLines.InspectionAreas)}所列的检查领域：{string.Join("、", MerchantColors.InspectionAreas)}。"); // L3336
             var problem = Fields.Text(Fields.Required(f.Problem, at + ".problem"), at + ".problem", 1000)!;
             var deadline = Fields.Date(f.Deadline, at + ".deadline");
             if (deadline < date) throw Invalid.Field(422, at + ".deadline", "The rectification deadline is before the inspection.");

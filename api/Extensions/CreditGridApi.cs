@@ -37,6 +37,7 @@ public static class CreditGridApi
         app.MapObjections();
         app.MapMerchants();
         app.MapEmergencies();
+        app.MapChanges();
         return app;
     }
 }

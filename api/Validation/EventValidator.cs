@@ -2,6 +2,7 @@ using CreditGrid.Api.Auth;
 using CreditGrid.Api.Contracts;
 using CreditGrid.Core;
 using CreditGrid.Core.Catalog;
+using CreditGrid.Core.Citations;
 using CreditGrid.Core.Grid;
 using CreditGrid.Core.Rules;
 using Microsoft.AspNetCore.Http;
@@ -32,7 +33,7 @@ public static class EventValidator
         var indicator = Fields.Required(r.Indicator, "indicator");
         if (kind == SubjectKind.Institution) return Institution(r, eventId, subjectId, indicator, occurredAt, endedAt, caller, today, catalog);
         if (r.HonourScope is not null)
-            throw Invalid.Field(StatusCodes.Status422UnprocessableEntity, "honourScope", "honourScope 只用于给非企业法人（institution）的单位荣誉（domain-rules §6）。");
+            throw Invalid.Field(StatusCodes.Status422UnprocessableEntity, "honourScope", $"honourScope 只用于给非企业法人（institution）的单位荣誉（{PaperIndex.Default.At(RuleLines.UnitHonours)}）。");
         if (!catalog.TryGet(indicator, out var entry) || entry.Kind != kind.ScoredAs().ToWire())
             throw Invalid.Field(StatusCodes.Status422UnprocessableEntity, "indicator", $"'{indicator}' is not a {kind.ScoredAs().ToWire()} indicator of the catalogue (GET /api/v1/catalog/{kind.ToWire()}).");
         if (!entry.Reportable)
@@ -46,9 +47,9 @@ public static class EventValidator
         {
             // L1495: only the credit centre decides that an official's case is serious (2 years).
             if (!caller.Is(Roles.CreditCenter))
-                throw new Invalid(StatusCodes.Status403Forbidden, "Only the credit centre may set validityYears (L1495).", new() { ["validityYears"] = ["credit-center role required"] });
+                throw new Invalid(StatusCodes.Status403Forbidden, $"只有区社会信用中心可以设定 validityYears（{PaperIndex.Default.At(RuleLines.OfficialValidity)}）。", new() { ["validityYears"] = ["需要 credit-center 角色"] });
             if (kind != SubjectKind.Official || years is not (1 or 2))
-                throw Invalid.Field(StatusCodes.Status422UnprocessableEntity, "validityYears", "'validityYears' is 1 or 2, for officials only (L1495).");
+                throw Invalid.Field(StatusCodes.Status422UnprocessableEntity, "validityYears", $"validityYears 只用于公职人员，取值1或2（{PaperIndex.Default.At(RuleLines.OfficialValidity)}）。");
         }
         if (kind.IsNaturalPerson()) Fields.Adult(subjectId, occurredAt, "subjectId");
         // §3 rule 8: a 警告 is reported on the 通报批评 row and keeps its own name in the explanation.
@@ -101,7 +102,7 @@ public static class EventValidator
                 $"'{indicator}' 不是单位可获得的指标：单位荣誉用个人积分表的表彰信息/通报表扬信息行，严重失信用市场主体表的严重失信名单行（GET /api/v1/catalog/institution）。");
         var honour = UnitHonours.IsHonourRow(entry.Code);
         if (honour && !UnitHonours.Scopes.Contains(r.HonourScope))
-            throw Invalid.Field(StatusCodes.Status422UnprocessableEntity, "honourScope", "单位荣誉须注明 honourScope：collective、district-lead、town 或 group（domain-rules §6）。");
+            throw Invalid.Field(StatusCodes.Status422UnprocessableEntity, "honourScope", $"单位荣誉须注明 honourScope：collective、district-lead、town 或 group（{PaperIndex.Default.At(RuleLines.UnitHonours)}）。");
         if (!honour && r.HonourScope is not null)
             throw Invalid.Field(StatusCodes.Status422UnprocessableEntity, "honourScope", "严重失信记录没有 honourScope。");
         if (r.PenaltyKind is not null)

@@ -17,6 +17,9 @@ public static class GridStreams
     /// <summary>Emergency incidents (emergencyChanged), all on one key.</summary>
     public const string Emergencies = "emergencies";
 
+    /// <summary>Change log lines once durable (changeLogged), all on one key (<see cref="AllBoards"/>).</summary>
+    public const string ChangeLog = "changelog";
+
     /// <summary>All street boards go on one stream key; the board names its street.</summary>
     public const string AllBoards = "all";
 

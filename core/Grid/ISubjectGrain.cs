@@ -59,7 +59,8 @@ public interface IMerchantGrain : IGrainWithStringKey
 
     Task<Street.MerchantCommandResult> Inspect(Street.Inspection inspection);
     Task<Street.MerchantCommandResult> Rectify(string findingId, DateOnly rectifiedAt, Street.StreetActor actor);
-    Task<Street.MerchantCommandResult> SetExpelled(bool expelled, string? reason);
+    /// <summary>Expels or readmits; <paramref name="department"/> is who did it (the change log names it).</summary>
+    Task<Street.MerchantCommandResult> SetExpelled(bool expelled, string? reason, string department);
     Task<Street.MerchantCommandResult> Complain(Street.ComplaintSubmission submission);
     Task<Street.MerchantCommandResult> Verdict(string complaintId, bool substantiated, Street.StreetActor actor);
     Task<Street.MerchantCommandResult> ResolveComplaint(string complaintId, Street.StreetActor actor);

@@ -136,6 +136,8 @@ public sealed record SubjectView
     [Id(13)] public IReadOnlyList<StaffMember> Staff { get; init; } = [];
     /// <summary>Merchants: why the colour is what it is on the date, strongest first (domain-rules §7).</summary>
     [Id(14)] public IReadOnlyList<Merchants.ColorReason>? ColorReasons { get; init; }
+    /// <summary>The next dates after asOf on which the evaluation (or a merchant's colour) changes by itself, at most 10.</summary>
+    [Id(20)] public IReadOnlyList<NextChange> NextChanges { get; init; } = [];
 }
 
 /// <summary>One evaluation change, on the changes stream (dashboard, projections).</summary>
@@ -157,6 +159,8 @@ public sealed record EvaluationChange
     [Id(12)] public required DateTimeOffset At { get; init; }
     [Id(13)] public required long Version { get; init; }
     [Id(14)] public string? Street { get; init; }
+    /// <summary>The department whose action caused the change (the event's), or "系统" for time-driven ones (change log).</summary>
+    [Id(15)] public string? Department { get; init; }
 }
 
 /// <summary>

@@ -71,6 +71,9 @@ public sealed record RecordEvaluation
     /// <summary>The penalty as decided when it is scored on another row (警告 on the 通报批评 row, §3 rule 8).</summary>
     [Id(28)] public string? PenaltyKind { get; init; }
 
-    /// <summary>One line, citing the seed, on why the effective points are what they are (rendered on demand).</summary>
+    /// <summary>One Chinese line on why the effective points are what they are, citing paper and article (rendered on demand).</summary>
     public string Explanation => Explanations.Render(this);
+
+    /// <summary>The catalogue row's paper and annex row, then the article of each rule that changed its points (domain-rules §9).</summary>
+    public string Citation => RecordCitations.Render(this);
 }

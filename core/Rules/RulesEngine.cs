@@ -8,7 +8,14 @@ namespace CreditGrid.Core.Rules;
 /// </summary>
 public sealed class RulesEngine(IndicatorCatalog catalog, RulesOptions options, Consequences consequences)
 {
-    public static RulesEngine Default { get; } = new(IndicatorCatalog.Default, RulesOptions.Default, Consequences.Default);
+    public static RulesEngine Default { get; } = Checked(new(IndicatorCatalog.Default, RulesOptions.Default, Consequences.Default));
+
+    /// <summary>domain-rules §9: every row and every rule line must cite a paper and article; refuse to start otherwise.</summary>
+    private static RulesEngine Checked(RulesEngine engine)
+    {
+        Citations.PaperIndex.Default.Check(engine.Catalog, RuleLines.All);
+        return engine;
+    }
 
     public IndicatorCatalog Catalog => catalog;
     public RulesOptions Options => options;

@@ -9,6 +9,9 @@ public static class Warnings
     public const string Warning = "警告";
     public const string Notice = "通报批评";
 
+    /// <summary>The law that puts 警告 and 通报批评 in one class, as people cite it.</summary>
+    public const string LawArticle = "《中华人民共和国行政处罚法》第九条";
+
     /// <summary>The 通报批评 rows a 警告 is reported on.</summary>
     public static readonly IReadOnlySet<string> NoticeRows = new HashSet<string>(StringComparer.Ordinal) { "E-PEN-NOTICE", "P-PEN-CIRCULATED-CRITICISM" };
 

@@ -21,7 +21,8 @@ public static class Ranking
         // §7 / http-api "Live dashboard": merchants that need attention first (black, then yellow, then blue, then red).
         return new StreetBoard(street, total, counts, targets,
             [.. tiles.OrderBy(t => AttentionOrder(t.Color)).ThenBy(t => t.Score).ThenBy(t => t.MerchantId, StringComparer.Ordinal)
-                .Select(t => new BoardMerchant(t.MerchantId, t.Name, t.Color.ToWire(), t.Grade, t.Score))]);
+                .Select(t => new BoardMerchant(t.MerchantId, t.Name, t.Color.ToWire(), t.Grade, t.Score))],
+            Exemplary(tiles));
     }
 
     private static int AttentionOrder(MerchantColor color) => color switch

@@ -76,7 +76,9 @@ public sealed record StreetBoard(
     [property: Id(1)] int Total,
     [property: Id(2)] IReadOnlyDictionary<string, int> Counts,
     [property: Id(3)] BoardTargets Targets,
-    [property: Id(4)] IReadOnlyList<BoardMerchant> Merchants);
+    [property: Id(4)] IReadOnlyList<BoardMerchant> Merchants,
+    // http-api "Merchant street": the board carries the top 10 of /exemplary, so boardChanged brings the ranking too.
+    [property: Id(5)] IReadOnlyList<ExemplaryMerchant>? Exemplary = null);
 
 /// <summary>L3337: black 0, blue-or-better ≥ 95 %, red ≥ 50 %; each target met or not, and all three together.</summary>
 [GenerateSerializer, Immutable]

@@ -36,8 +36,12 @@ public sealed class GridBridge : BackgroundService
     private readonly List<StreamSubscriptionHandle<EvaluationChange>> _changeHandles = [];
     private StreamSubscriptionHandle<StreetBoard>? _boardHandle;
     private StreamSubscriptionHandle<IncidentChange>? _incidentHandle;
+    private StreamSubscriptionHandle<ChangesLogged>? _logHandle;
     private int _resync;
     private int _gradesMoved = 1;
+    /// <summary>Grades are re-counted for this long after they last moved: a count may have been taken just before the commit.</summary>
+    private static readonly TimeSpan GradesSettle = TimeSpan.FromSeconds(2);
+    private DateTimeOffset _gradesMovedAt = DateTimeOffset.MinValue;
     private long _reportedDrops;
     private long? _seenEpoch;
     private GradeDistribution? _lastGrades;
@@ -96,6 +100,7 @@ public sealed class GridBridge : BackgroundService
                     _changeHandles.Add(await provider.GetStream<EvaluationChange>(StreamId.Create(GridStreams.Changes, kind.ToWire())).SubscribeAsync(OnChange));
                 _boardHandle = await provider.GetStream<StreetBoard>(StreamId.Create(GridStreams.Boards, GridStreams.AllBoards)).SubscribeAsync(OnBoard);
                 _incidentHandle = await provider.GetStream<IncidentChange>(StreamId.Create(GridStreams.Emergencies, GridStreams.AllBoards)).SubscribeAsync(OnIncident);
+                _logHandle = await provider.GetStream<ChangesLogged>(StreamId.Create(GridStreams.ChangeLog, GridStreams.AllBoards)).SubscribeAsync(OnLogged);
                 return;
             }
             catch (Exception ex) when (attempt < 60 && !ct.IsCancellationRequested)
@@ -127,6 +132,13 @@ public sealed class GridBridge : BackgroundService
     private Task OnIncident(IncidentChange change, StreamSequenceToken? token)
     {
         Enqueue(HubMethods.EmergencyChanged, HubMessages.Emergency(change));
+        return Task.CompletedTask;
+    }
+
+    /// <summary>changeLogged: one entry of GET /api/v1/changes each; the grains announce lines only once their write committed.</summary>
+    private Task OnLogged(ChangesLogged logged, StreamSequenceToken? token)
+    {
+        foreach (var entry in logged.Entries) Enqueue(HubMethods.ChangeLogged, ChangeLine.Of(entry));
         return Task.CompletedTask;
     }
 
@@ -198,7 +210,9 @@ public sealed class GridBridge : BackgroundService
             logger.LogWarning("Live dashboard messages were dropped (grid announcements dropped so far: {Epoch}); screens told to resync", epoch);
             await Send(HubMethods.Resync, new { reason = "messages-dropped", at = DateTimeOffset.UtcNow }, ct);
         }
-        if (Interlocked.Exchange(ref _gradesMoved, 0) == 1 || resync)
+        var now = DateTimeOffset.UtcNow;
+        if (Interlocked.Exchange(ref _gradesMoved, 0) == 1) _gradesMovedAt = now;
+        if (now - _gradesMovedAt < GradesSettle || resync)
         {
             var grades = await cluster.GetGrain<IStatsGrain>(0).Grades();
             if (resync || _lastGrades is null || !grades.SameCounts(_lastGrades)) await Send(HubMethods.GradesChanged, grades, ct);
@@ -222,6 +236,7 @@ public sealed class GridBridge : BackgroundService
             foreach (var h in _changeHandles) await h.UnsubscribeAsync();
             if (_boardHandle is not null) await _boardHandle.UnsubscribeAsync();
             if (_incidentHandle is not null) await _incidentHandle.UnsubscribeAsync();
+            if (_logHandle is not null) await _logHandle.UnsubscribeAsync();
         }
         catch (Exception ex)
         {

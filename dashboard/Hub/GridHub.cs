@@ -4,7 +4,7 @@ namespace CreditGrid.Dashboard.Hub;
 
 /// <summary>
 /// /hubs/grid: operators' live feed. The server only pushes (merchantStatusChanged, scoreChanged, boardChanged,
-/// emergencyChanged); the authorization policy is set where the hub is mapped.
+/// emergencyChanged, changeLogged, gradesChanged); the authorization policy is set where the hub is mapped.
 /// </summary>
 public sealed class GridHub : Microsoft.AspNetCore.SignalR.Hub
 {
@@ -29,6 +29,7 @@ public static class HubMethods
     public const string BoardChanged = "boardChanged";
     public const string EmergencyChanged = "emergencyChanged";
     public const string GradesChanged = "gradesChanged";
+    public const string ChangeLogged = "changeLogged";
     /// <summary>Live messages were dropped: re-fetch boards, statistics and queues (issue 11, item 16).</summary>
     public const string Resync = "resync";
 }

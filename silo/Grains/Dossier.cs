@@ -55,6 +55,9 @@ public sealed class Dossier : IProjectedState
     [Id(17)] private List<ObjectionEntry>? _objections;
     public List<ObjectionEntry> ObjectionList { get => _objections ??= []; set => _objections = value; }
     public ObjectionEntry? FindObjection(string objectionId) => _objections?.Find(o => o.ObjectionId == objectionId);
+    /// <summary>Change log lines for the next write (not serialized: the storage writes them beside the state).</summary>
+    [NonSerialized] private PendingChanges? _changes;
+    public PendingChanges Changes() => _changes ??= new(); // a method: no serializer (binary or the older JSON) sees it
 
     /// <summary>Published is the evaluation saved with this state, so the summary row agrees with the state it is written with.</summary>
     public SubjectSummary? Summary(string grainKey) =>

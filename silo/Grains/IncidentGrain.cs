@@ -1,11 +1,13 @@
+using CreditGrid.Core.Citations;
 using CreditGrid.Core.Emergency;
+using CreditGrid.Core.Rules;
 using CreditGrid.Core.Grid;
 using CreditGrid.Silo.Storage;
 
 namespace CreditGrid.Silo.Grains;
 
 [GenerateSerializer]
-public sealed class IncidentState
+public sealed partial class IncidentState
 {
     [Id(0)] public bool Reported { get; set; }
     [Id(1)] public IncidentReport? Report { get; set; }
@@ -34,7 +36,7 @@ public sealed class DeadlineState
 /// information-release deadlines of L3502, which turn overdue at the moment they pass (due_work, also after a restart).
 /// Every change is written, then pushed as emergencyChanged.
 /// </summary>
-public sealed class IncidentGrain([PersistentState("incident", "credit")] IPersistentState<IncidentState> state, GridClock clock, IDueWork due)
+public sealed partial class IncidentGrain([PersistentState("incident", "credit")] IPersistentState<IncidentState> state, GridClock clock, IDueWork due)
     : Grain, IIncidentGrain
 {
     private IncidentState S => state.State;
@@ -45,9 +47,9 @@ public sealed class IncidentGrain([PersistentState("incident", "credit")] IPersi
         if (S.Reported)
             return S.Report! with { By = report.By } == report
                 ? new IncidentResult(ToView(), null, null)
-                : Refuse(409, $"incidentId '{report.IncidentId}' was already used for a different incident.");
+                : Refuse(409, $"事件编号“{report.IncidentId}”已用于另一起突发事件。");
         if (!EmergencyReference.Default.TryGetType(report.Type, out var type))
-            return Refuse(422, $"'{report.Type}' is not an event type of table 9.1.");
+            return Refuse(422, $"“{report.Type}”不是{Plan(RuleLines.EventTypes)}所列的突发事件类型。"); // L3655 table 9.1
         S.Reported = true;
         S.Report = report;
         S.Category = type.Category;
@@ -61,7 +63,7 @@ public sealed class IncidentGrain([PersistentState("incident", "credit")] IPersi
 
     public Task<IncidentResult> Warn(int level, string by) => Act(by, () =>
     {
-        if (!WarningLevel.IsValid(level)) return (422, "Warning levels are 1 (red) to 4 (blue) (L3443).");
+        if (!WarningLevel.IsValid(level)) return (422, $"预警级别为1（红色）至4（蓝色）（{Plan(RuleLines.WarningLevels)}）。"); // L3443
         var before = S.WarningLevel;
         S.WarningLevel = level;
         if (S.Status != "responding") S.Status = "warning";
@@ -71,7 +73,7 @@ public sealed class IncidentGrain([PersistentState("incident", "credit")] IPersi
 
     public Task<IncidentResult> LiftWarning(string by) => Act(by, () =>
     {
-        if (S.WarningLevel is null) return (409, "There is no warning to lift.");
+        if (S.WarningLevel is null) return (409, "当前没有可解除的预警。");
         S.WarningLevel = null;
         if (S.Status == "warning") S.Status = "reported";
         return (0, "解除预警");
@@ -79,7 +81,7 @@ public sealed class IncidentGrain([PersistentState("incident", "credit")] IPersi
 
     public Task<IncidentResult> Respond(int level, string by) => Act(by, () =>
     {
-        if (!Core.Emergency.ResponseLevel.IsValid(level)) return (422, "District response levels are 1 (一级) to 4 (四级) (L3386).");
+        if (!Core.Emergency.ResponseLevel.IsValid(level)) return (422, $"区级应急响应级别为1（一级）至4（四级）（{Plan(RuleLines.ResponseLevels)}）。"); // L3386
         var before = S.ResponseLevel;
         S.ResponseLevel = level;
         S.Status = "responding";
@@ -90,9 +92,9 @@ public sealed class IncidentGrain([PersistentState("incident", "credit")] IPersi
 
     public async Task<IncidentResult> Release(string kind, DateTimeOffset at, string by)
     {
-        if (!S.Reported) return Refuse(404, "No such incident.");
-        if (!ReleaseKinds.IsValid(kind)) return Refuse(422, "'kind' is authoritative or press-conference.");
-        if (at < S.Report!.OccurredAt) return Refuse(422, "A release cannot come before the incident occurred.");
+        if (!S.Reported) return Refuse(404, "没有该突发事件。");
+        if (!ReleaseKinds.IsValid(kind)) return Refuse(422, "kind 应为 authoritative（权威信息）或 press-conference（新闻发布会）。");
+        if (at < S.Report!.OccurredAt) return Refuse(422, "信息发布时间不能早于事件发生时间。");
         var deadline = S.Deadlines.Find(d => d.Kind == kind);
         if (deadline is not null && deadline.DoneAt is null) deadline.DoneAt = at;
         var label = kind == ReleaseKinds.Authoritative ? "发布权威信息" : "举行新闻发布会";
@@ -103,7 +105,7 @@ public sealed class IncidentGrain([PersistentState("incident", "credit")] IPersi
     {
         S.Status = "ended";
         S.EndedAt = clock.Now;
-        return (0, "应急处置结束（§4.4.6），转入恢复与评估");
+        return (0, $"应急处置结束（{Plan(RuleLines.EmergencyEnd)}），转入恢复与评估"); // L3509
     }, "ended");
 
     public Task<IncidentView?> View() => Task.FromResult(S.Reported ? ToView() : null);
@@ -121,14 +123,15 @@ public sealed class IncidentGrain([PersistentState("incident", "credit")] IPersi
         }
         foreach (var d in passed) d.OverdueAnnounced = true;
         var what = string.Join("、", passed.Select(d => d.Kind == ReleaseKinds.Authoritative ? "权威信息发布" : "新闻发布会"));
-        await Changed("overdue", "system", $"{what}已超过时限（L3502）");
+        // L3502: the platform itself notices the deadline passing — the operator reads 系统, and the plan's section.
+        await Changed("overdue", System, $"{what}已超过时限（{Plan(RuleLines.ReleaseDeadlines)}）");
     }
 
     /// <summary>A lifecycle step: refused after the end (409), otherwise applied, written, pushed.</summary>
     private async Task<IncidentResult> Act(string by, Func<(int Status, string Detail)> step, string change)
     {
-        if (!S.Reported) return Refuse(404, "No such incident.");
-        if (S.Status == "ended") return Refuse(409, "The incident has ended; it cannot be changed any more.");
+        if (!S.Reported) return Refuse(404, "没有该突发事件。");
+        if (S.Status == "ended") return Refuse(409, "该突发事件已应急结束，不能再变更。");
         var (status, detail) = step();
         return status != 0 ? Refuse(status, detail) : await Changed(change, by, detail);
     }
@@ -137,8 +140,10 @@ public sealed class IncidentGrain([PersistentState("incident", "credit")] IPersi
     {
         var now = clock.Now;
         S.History.Add(new IncidentHistoryEntry(now, by, change, detail));
+        var logged = StampChange(by);
         await state.WriteStateAsync();
         await Reschedule();
+        await this.AnnounceLogged(logged);
         var view = ToView();
         await GrainFactory.GetGrain<IIncidentDirectoryGrain>(0).Update(view);
         await this.GetStreamProvider(GridStreams.Provider)
@@ -178,7 +183,7 @@ public sealed class IncidentGrain([PersistentState("incident", "credit")] IPersi
             DecidedBy = response?.DecidedBy,
             LeadDepartments = S.LeadDepartments,
             Deadlines = [.. S.Deadlines.Select(d => new DeadlineView(d.Kind, d.DueAt, d.DoneAt, new ReleaseDeadline(d.Kind, d.DueAt).IsOverdue(now, d.DoneAt)))],
-            History = S.History,
+            History = [.. S.History.Select(Legacy)],
             OccurredAt = r.OccurredAt,
             Location = r.Location,
             LeadingJurisdiction = jurisdiction.ToChinese(),
@@ -188,6 +193,21 @@ public sealed class IncidentGrain([PersistentState("incident", "credit")] IPersi
     }
 
     private static IncidentResult Refuse(int status, string why) => new(null, status, why);
+
+    /// <summary>Who did a change the grid made by itself, as the operator reads it.</summary>
+    private const string System = "系统";
+
+    /// <summary>A section of 张政字〔2021〕95号 as people cite it (domain-rules §9), from the seed line the code stands on.</summary>
+    private static string Plan(int seedLine) => PaperIndex.Default.At(seedLine);
+
+    /// <summary>History written before issue 13 said "system" and cited seed lines: shown as it is written now.</summary>
+    private static IncidentHistoryEntry Legacy(IncidentHistoryEntry e) => e.By == "system" || e.Detail.Contains("（L3502）") || e.Detail.Contains("（§4.4.6）")
+        ? e with
+        {
+            By = e.By == "system" ? System : e.By,
+            Detail = e.Detail.Replace("（L3502）", "（" + Plan(RuleLines.ReleaseDeadlines) + "）").Replace("（§4.4.6）", "（" + Plan(RuleLines.EmergencyEnd) + "）"),
+        }
+        : e;
 }
 
 [GenerateSerializer]

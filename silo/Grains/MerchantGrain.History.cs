@@ -1,3 +1,5 @@
+using CreditGrid.Core;
+using CreditGrid.Core.Grid;
 using CreditGrid.Core.Street;
 
 namespace CreditGrid.Silo.Grains;
@@ -11,6 +13,8 @@ public sealed partial class MerchantGrain
 {
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        // /metrics creditgrid_subjects_active{kind="merchant"}: merchants are no SubjectGrain, so they count themselves.
+        GridMetrics.Activated(SubjectKind.Merchant, +1);
         // States written before the running totals existed held every review.
         if (S.ReviewCount < S.Reviews.Count)
         {
@@ -19,6 +23,12 @@ public sealed partial class MerchantGrain
             S.ReviewStars = S.Reviews.Sum(r => (long)r.Stars);
         }
         return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        GridMetrics.Activated(SubjectKind.Merchant, -1);
+        return base.OnDeactivateAsync(reason, cancellationToken);
     }
 
     private double? AverageRating => S.ReviewCount == 0 ? null : Math.Round((double)S.ReviewStars / S.ReviewCount, 2);

@@ -22,6 +22,7 @@ public sealed partial class MerchantGrain
             return Refused(409, $"findingId '{clash.FindingId}' already exists for this merchant.");
         S.Inspections[inspection.InspectionId] = fingerprint;
         S.Findings.AddRange(inspection.Findings.Select(f => new Finding(f.FindingId, inspection.InspectionId, f.Area, f.Problem, inspection.Date, f.Deadline, null, inspection.Department)));
+        Cause(ChangeKinds.Inspection, null, inspection.Findings.Count == 0 ? "clean" : "open", inspection.InspectionId, inspection.Department);
         await Changed(eventId: null, force: false);
         return new MerchantCommandResult(true, null, null, inspection.InspectionId);
     }
@@ -37,17 +38,19 @@ public sealed partial class MerchantGrain
         if (rectifiedAt < S.Findings[i].FoundAt) return Refused(422, $"整改日期 'rectifiedAt' 早于检查日期 {S.Findings[i].FoundAt:yyyy-MM-dd}。");
         if (S.Findings[i].RectifiedAt is not null) return new MerchantCommandResult(true, null, null, findingId, Created: false);
         S.Findings[i] = S.Findings[i] with { RectifiedAt = rectifiedAt };
+        Cause(ChangeKinds.Inspection, "open", "rectified", S.Findings[i].InspectionId, actor.Department);
         await Changed(eventId: null, force: false);
         return new MerchantCommandResult(true, null, null, findingId);
     }
 
-    public async Task<MerchantCommandResult> SetExpelled(bool expelled, string? reason)
+    public async Task<MerchantCommandResult> SetExpelled(bool expelled, string? reason, string department)
     {
         if (!S.Registered) return NotFound;
         if (S.Expelled == expelled) return new MerchantCommandResult(true, null, null, Created: false);
         S.Expelled = expelled;
         S.ExpelledReason = expelled ? reason : null;
         S.ExpelledAt = expelled ? clock.Today : null;
+        _cause = department; // the colour line names who expelled or readmitted
         await Changed(eventId: null, force: false);
         return new MerchantCommandResult(true, null, null);
     }
@@ -62,6 +65,7 @@ public sealed partial class MerchantGrain
             return Refused(429, $"同一地址每天对同一商户最多提交{submission.OpenPerSourcePerDay}条投诉，请明天再试。");
         var id = $"{Id}-C{++S.ComplaintSeq}";
         S.Complaints.Add(new Complaint(id, submission.Text, submission.Contact, today, null, null, null, null, submission.Source));
+        Cause(ChangeKinds.Complaint, null, ComplaintStatus.Received, id, ChangeKinds.Public);
         await Changed(eventId: null, force: false);
         return new MerchantCommandResult(true, null, null, id);
     }
@@ -76,6 +80,7 @@ public sealed partial class MerchantGrain
             return Refused(403, $"该投诉已由{by}作出结论，只有该部门或社会信用中心可以更改。");
         if (complaint.ResolvedAt is not null) return Refused(409, "该投诉已处理完毕，不能再更改结论。");
         S.Complaints[i] = complaint with { Substantiated = substantiated, VerdictBy = actor.Department, VerdictAt = clock.Today };
+        Cause(ChangeKinds.Complaint, ComplaintStatus.Of(complaint), ComplaintStatus.Of(S.Complaints[i]), complaintId, actor.Department);
         await Changed(eventId: null, force: false);
         return new MerchantCommandResult(true, null, null, complaintId);
     }
@@ -91,6 +96,7 @@ public sealed partial class MerchantGrain
         if (complaint.Substantiated != true) return Refused(409, "只有经核查属实的投诉才能办结，请先作出结论。");
         if (complaint.ResolvedAt is not null) return new MerchantCommandResult(true, null, null, complaintId, Created: false);
         S.Complaints[i] = complaint with { ResolvedAt = clock.Today };
+        Cause(ChangeKinds.Complaint, ComplaintStatus.Of(complaint), ComplaintStatus.Resolved, complaintId, actor.Department);
         await Changed(eventId: null, force: false);
         return new MerchantCommandResult(true, null, null, complaintId);
     }

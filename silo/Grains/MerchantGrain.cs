@@ -69,7 +69,9 @@ public sealed partial class MerchantGrain(
         if (!S.Registered) return null;
         var enterprise = await Enterprise.View(asOf);
         if (enterprise is null) return null;
-        var explained = Explain(enterprise.Evaluation.Grade, asOf ?? clock.Today);
+        var day = asOf ?? clock.Today;
+        var explained = Explain(enterprise.Evaluation.Grade, day);
+        var (findings, complaints, expelled) = StreetFacts();
         return enterprise with
         {
             Kind = SubjectKind.Merchant,
@@ -77,6 +79,8 @@ public sealed partial class MerchantGrain(
             Street = S.Street,
             Color = explained.Color.ToWire(),
             ColorReasons = explained.Reasons,
+            // The enterprise's own next changes plus the street's (finding deadlines, complaints ageing), with the colour.
+            NextChanges = MerchantNextChanges.For(enterprise.Evaluation, enterprise.NextChanges, findings, complaints, expelled, day),
             Version = S.Version,
         };
     }
@@ -100,13 +104,18 @@ public sealed partial class MerchantGrain(
     private MerchantColor ColorOn(string? grade, DateOnly asOf) => Explain(grade, asOf).Color;
 
     /// <summary>§7 colour on a date with its reasons; only what existed on that date counts.</summary>
-    private (MerchantColor Color, IReadOnlyList<ColorReason> Reasons) Explain(string? grade, DateOnly asOf) => MerchantColors.Explain(
-        grade ?? "A",
+    private (MerchantColor Color, IReadOnlyList<ColorReason> Reasons) Explain(string? grade, DateOnly asOf)
+    {
+        var (findings, complaints, expelled) = StreetFacts();
+        return MerchantColors.Explain(grade ?? "A", findings, complaints, expelled, asOf);
+    }
+
+    /// <summary>The street's own facts the colour reads (§7).</summary>
+    private (InspectionFinding[] Findings, ComplaintStanding[] Complaints, DateOnly? ExpelledSince) StreetFacts() => (
         [.. S.Findings.Select(f => new InspectionFinding(f.FindingId, f.Area, f.Deadline, f.RectifiedAt, f.FoundAt))],
         [.. S.Complaints.Select(c => new ComplaintStanding(c.ComplaintId, c.ReceivedAt, c.Substantiated, c.ResolvedAt))],
         // An expulsion stored before its date was kept counts from always.
-        S.Expelled ? S.ExpelledAt ?? DateOnly.MinValue : null,
-        asOf);
+        S.Expelled ? S.ExpelledAt ?? DateOnly.MinValue : null);
 
     /// <summary>Persist, then tell the street board and the dashboard; reschedule the next deadline.</summary>
     private async Task Changed(string? eventId, bool force, EvaluationChange? enterpriseChange = null)
@@ -117,9 +126,11 @@ public sealed partial class MerchantGrain(
         var colorChanged = color != previous;
         S.Color = color;
         S.Version++;
+        var logged = StampChanges(previous, color, eventId, enterpriseChange);
         await Archive(today);
         await state.WriteStateAsync();
         await Reschedule(today);
+        await this.AnnounceLogged(logged);
 
         await GrainFactory.GetGrain<IStreetGrain>(S.Street!).Update(Tile(today));
         if (!force && !colorChanged && enterpriseChange is null) return;

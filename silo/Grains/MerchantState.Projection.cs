@@ -1,5 +1,6 @@
 using CreditGrid.Core;
 using CreditGrid.Core.Grid;
+using CreditGrid.Core.Street;
 using CreditGrid.Silo.Storage;
 
 namespace CreditGrid.Silo.Grains;
@@ -14,4 +15,11 @@ public sealed partial class MerchantState : IProjectedState
 
     /// <summary>A merchant's records (and their objections) live on its enterprise.</summary>
     public IReadOnlyList<Objection> Objections(string grainKey) => [];
+
+    /// <summary>The complaints queue's rows (http-api "Work queues"); archived ones stay in the projection as they were.</summary>
+    IReadOnlyList<Complaint> IProjectedState.Complaints => Complaints;
+
+    /// <summary>Change log lines for the next write (not serialized: the storage writes them beside the state).</summary>
+    [NonSerialized] private PendingChanges? _changes;
+    public PendingChanges Changes() => _changes ??= new(); // a method: no serializer (binary or the older JSON) sees it
 }

@@ -91,6 +91,8 @@ public abstract partial class SubjectGrain
                 }
             }
             Dossier.Received.Add(delivery.DeliveryId);
+            // A fan-out target's change is its own line, with the source's event and department (http-api change log).
+            _cause = delivery.Record?.Department ?? Dossier.Records.Find(r => r.RecordId == delivery.TargetRecordId)?.Department;
             await Save(delivery.SourceEventId, []);
         }
         GrainFactory.Records(delivery.SourceKind, delivery.SourceId).Acknowledge(delivery.DeliveryId).Ignore();

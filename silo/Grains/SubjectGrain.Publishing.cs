@@ -16,10 +16,12 @@ public abstract partial class SubjectGrain
         Dossier.Version++;
         var evaluation = Evaluate(services.Clock.Today);
         var change = Diff(evaluation, eventId);
+        var logged = StampChanges(change);
         // Both writes queue at once, so they normally share one group commit (one wait instead of two).
         await Task.WhenAll(state.WriteStateAsync(), Reschedule(evaluation));
         if (deliveries.Count > 0) await Publish(deliveries);
         if (change is not null) await Announce(change);
+        await this.AnnounceLogged(logged);
     }
 
     /// <summary>Compares the live evaluation with the last one published; records the new one in the dossier.</summary>
@@ -43,6 +45,7 @@ public abstract partial class SubjectGrain
             EventId = eventId,
             At = services.Clock.Now,
             Version = Dossier.Version,
+            Department = _cause ?? ChangeKinds.System,
         };
     }
 
@@ -77,13 +80,16 @@ public abstract partial class SubjectGrain
     {
         if (!Dossier.Exists) return;
         Dossier.WakeAt = null; // force the schedule to be written again
+        _cause = null; // time-driven: a record expired or started (系统)
         var evaluation = Evaluate(services.Clock.Today);
         var change = Diff(evaluation, eventId: null);
         if (change is not null)
         {
             Dossier.Version++;
+            var logged = StampChanges(change);
             await state.WriteStateAsync();
             await Announce(change with { Version = Dossier.Version });
+            await this.AnnounceLogged(logged);
         }
         if (Dossier.HasOutbox) await Publish(Dossier.Outbox);
         await Reschedule(evaluation);

@@ -18,6 +18,7 @@ public abstract partial class SubjectGrain
         Dossier.Records[i] = record;
         var replacements = RevokeReplacements(record);
         var deliveries = await FanOut(record, "revoke");
+        _cause = record.Department;
         await Save(record.EventId, deliveries);
         return new RecordCommandResult(true, null, [recordId, .. replacements, .. deliveries.Select(d => d.TargetRecordId!)]);
     }
@@ -44,11 +45,12 @@ public abstract partial class SubjectGrain
         var i = Dossier.Records.FindIndex(r => r.RecordId == recordId);
         if (i < 0) return new RecordCommandResult(false, null, []);
         var record = Dossier.Records[i];
-        if (record.State == RecordState.Revoked) return new RecordCommandResult(true, "the record is revoked; there is nothing to repair", []);
-        if (!Catalog.Get(record.Indicator).IsSanction) return new RecordCommandResult(true, "only sanction records can be repaired (L816)", []);
+        if (record.State == RecordState.Revoked) return new RecordCommandResult(true, "该记录已撤销，无需信用修复。", []);
+        if (!Catalog.Get(record.Indicator).IsSanction) return new RecordCommandResult(true, $"只有失信记录可以信用修复（{Core.Citations.PaperIndex.Default.At(RuleLines.Repair(RuleLines.TableOf(record.Indicator)))}）。", []); // L816, L2488
         if (record.State == RecordState.Repaired) return new RecordCommandResult(true, null, [recordId]);
         var affected = await RepairInPlace(i, repairedAt, reason);
         var deliveries = await FanOut(Dossier.Records[i], "repair");
+        _cause = record.Department;
         await Save(record.EventId, deliveries);
         return new RecordCommandResult(true, null, [.. affected, .. deliveries.Select(d => d.TargetRecordId!)]);
     }
@@ -101,6 +103,8 @@ public abstract partial class SubjectGrain
         // http-api "Work queues": several objections may be open on one record; it is objected from the first of them.
         if (!IsObjected(Dossier.Records[i]))
             Dossier.Records[i] = Dossier.Records[i] with { ObjectionOpenedAt = request.OpenedAt, ObjectionClosedAt = null };
+        LogObjection(null, "open", Dossier.Records[i]);
+        _cause = Dossier.Records[i].Department;
         await Save(Dossier.Records[i].EventId, []);
         return Result(ObjectionOutcome.Created, entry);
     }
@@ -114,6 +118,11 @@ public abstract partial class SubjectGrain
         var i = Dossier.Records.FindIndex(r => r.RecordId == entry.RecordId);
         if (i >= 0 && !Dossier.ObjectionList.Exists(o => o.RecordId == entry.RecordId && o.Status == "open"))
             Dossier.Records[i] = Dossier.Records[i] with { ObjectionClosedAt = resolvedAt };
+        if (i >= 0)
+        {
+            LogObjection("open", "closed", Dossier.Records[i]);
+            _cause = Dossier.Records[i].Department;
+        }
         // An upheld objection: the record is corrected or deleted (L815) — revoked with the objection as reason (one save).
         if (upheld && i >= 0) await Revoke(entry.RecordId, resolvedAt, "异议成立" + (string.IsNullOrWhiteSpace(note) ? "" : "：" + note), null);
         else await Save(i >= 0 ? Dossier.Records[i].EventId : null, []);

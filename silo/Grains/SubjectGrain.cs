@@ -42,12 +42,15 @@ public abstract partial class SubjectGrain(IPersistentState<Dossier> state, Grid
     public Task<SubjectView?> View(DateOnly? asOf)
     {
         if (!Dossier.Exists) return Task.FromResult<SubjectView?>(null);
+        var evaluation = Evaluate(asOf ?? services.Clock.Today);
         return Task.FromResult<SubjectView?>(new SubjectView
         {
             Kind = Kind,
             Id = Id,
             Name = Dossier.Name,
-            Evaluation = Evaluate(asOf ?? services.Clock.Today),
+            Evaluation = evaluation,
+            // http-api "Subjects": the dates after asOf on which the evaluation changes by itself (docs/explanations.md).
+            NextChanges = NextChanges.For(services.Rules, new SubjectProfile(Kind, Id, Dossier.RegisteredAt), Dossier.Records, evaluation),
             Version = Dossier.Version,
             LegalRepresentatives = Dossier.LegalRepresentatives,
             Street = Dossier.Street,
@@ -90,6 +93,7 @@ public abstract partial class SubjectGrain(IPersistentState<Dossier> state, Grid
             }
             var record = Shared(ToRecord(e, recordId));
             Dossier.Records.Add(record);
+            _cause = record.Department; // the change log names the event's department
             var fanned = await FanOut(record, "add");
             deliveries.AddRange(fanned);
             outcomes.Add(new ApplyOutcome(e.EventId, fanned.Count > 0 ? EventState.Delivered : EventState.Applied, [recordId], null));

@@ -8,7 +8,8 @@ namespace CreditGrid.Silo.Hosting;
 /// <summary>
 /// `dotnet run --project silo -- seed-demo`: a real street to look at — 48 merchants on 水晶街 (and 8 on 西五路) in all
 /// four colours, with awards, fines, inspections, complaints and reviews, plus persons and officials for the grade
-/// panels. Idempotent: events reuse their ids, registrations update.
+/// panels. Idempotent (issue 13): events and inspections reuse their ids, registrations update, and reviews and
+/// complaints are added only to a merchant that has none yet.
 /// </summary>
 public static class DemoData
 {
@@ -28,15 +29,20 @@ public static class DemoData
             var name = $"{street}{i + 1}号{Trades[i % Trades.Length]}";
             await grains.Merchant(id).Register(new SubjectRegistration { Name = name, Street = street, RegisteredAt = today.AddYears(-2), EnterpriseType = "individual-business" });
             var merchant = grains.Merchant(id);
+            // Reviews and complaints have no id of their own: a merchant that has some already got them from an earlier run.
+            var seen = await merchant.Public();
+            var reviewed = seen is { ReviewCount: > 0 };
+            var complained = seen is { Complaints.Count: > 0 };
             switch (i % 8)
             {
                 case 0 or 1 or 2 or 3: // red: a district award lifts the grade to A+
                     events.Add(Event($"demo-award-{i}", id, "E-AWARD-DISTRICT", today.AddDays(-30 - i)));
+                    if (reviewed) break;
                     await merchant.AddReview(5, "服务热情，明码标价");
                     if (i % 3 == 0) await merchant.AddReview(4, "干净卫生");
                     break;
                 case 4: // blue: nothing open
-                    await merchant.AddReview(4, null);
+                    if (!reviewed) await merchant.AddReview(4, null);
                     break;
                 case 5: // blue: a small fine (A-)
                     events.Add(Event($"demo-notice-{i}", id, "E-PEN-NOTICE", today.AddDays(-40)));
@@ -45,14 +51,14 @@ public static class DemoData
                     if (i % 16 == 6)
                         await merchant.Inspect(new Inspection($"demo-insp-{i}", today.AddDays(-3), "区市场监管局",
                             [new FindingReport($"demo-f-{i}", "消防安全", "灭火器过期", today.AddDays(7))]));
-                    else
+                    else if (!complained)
                     {
                         var complaint = await merchant.Complain(new ComplaintSubmission("短斤少两", null, null, int.MaxValue));
                         await merchant.Verdict(complaint.CreatedId!, true, new StreetActor("区市场监管局", CreditCentre: false));
                     }
                     break;
                 case 7: // black: expelled, or a finding past its deadline
-                    if (i % 16 == 7) await merchant.SetExpelled(true, "多次整改不到位");
+                    if (i % 16 == 7) await merchant.SetExpelled(true, "多次整改不到位", "区社会信用中心");
                     else
                         await merchant.Inspect(new Inspection($"demo-insp-{i}", today.AddDays(-20), "区市场监管局",
                             [new FindingReport($"demo-f-{i}", "食品安全", "无健康证上岗", today.AddDays(-5))]));

@@ -25,6 +25,7 @@ public static class GridExtensions
         services.AddSingleton(RulesEngine.Default);
         services.AddSingleton<GridServices>();
         services.AddHostedService<IntakePump>();
+        services.AddHostedService<CreditGrid.Silo.Storage.ChangeLogPruner>();
         services.AddSingleton<DueWorkSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<DueWorkSweeper>());
 

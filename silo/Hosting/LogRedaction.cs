@@ -67,7 +67,8 @@ public sealed class Redactor
 
 internal sealed class RedactingLoggerFactory(ILoggerFactory inner, Redactor redactor) : ILoggerFactory
 {
-    public ILogger CreateLogger(string categoryName) => new RedactingLogger(inner.CreateLogger(categoryName), redactor);
+    public ILogger CreateLogger(string categoryName) =>
+        WatchdogStartRace.Filter(categoryName, new RedactingLogger(inner.CreateLogger(categoryName), redactor));
 
     public void AddProvider(ILoggerProvider provider) => inner.AddProvider(provider);
 

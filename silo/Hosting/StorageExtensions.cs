@@ -41,6 +41,8 @@ public static class StorageExtensions
         services.AddSingleton<ISubjectSearch, SqlSubjectSearch>();
         services.AddSingleton<IMerchantArchive, SqlMerchantArchive>();
         services.AddSingleton<IGradeCounts, SqlGradeCounts>();
+        services.AddSingleton<IChangeLog, SqlChangeLog>();
+        services.AddSingleton<Core.Street.IComplaintQueue, SqlComplaintQueue>();
         services.AddSingleton<IAuditTrail, SqlAuditTrail>();
         services.AddSingleton<IDueWork, SqlDueWork>();
         services.AddSingleton<ILegalRepresentatives, SqlLegalRepresentatives>();

@@ -11,7 +11,7 @@ namespace CreditGrid.Silo.Storage;
 /// grain write cost a commit of its own (architecture, "Speed in the production shape": one transaction per round, not
 /// per grain). Here every write joins <see cref="Database.WriteGrouped"/>: whatever grains wrote meanwhile commits in
 /// one transaction, and each caller's task completes only after that commit. The projection rows a state carries
-/// (<see cref="IProjectedState"/>: subject_summary, objections) are written in the same transaction, so a crash can
+/// (<see cref="IProjectedState"/>: subject_summary, objections, complaints, change_log) are written in the same transaction, so a crash can
 /// never keep a state without its projection or the other way round (issue 11, items 14 and 15).
 /// <para>
 /// It runs the stock provider's own query texts (ReadFromStorageKey, WriteToStorageKey, ClearStorageKey, loaded from
@@ -55,6 +55,7 @@ public sealed class GroupCommitGrainStorage(Database database, IGrainStorageSeri
         var rows = Projections.Of(grainId.Key.ToString()!, grainState.State);
         var version = await Change(queries.Write, parameters, stateName, grainId, grainState.ETag,
             (connection, tx) => Projections.Write(connection, tx, rows, DateTimeOffset.UtcNow));
+        Projections.Committed(rows, grainState.State); // the change log lines written are no longer pending
         grainState.ETag = version;
         grainState.RecordExists = true;
     }

@@ -6,8 +6,8 @@ using Orleans.Configuration;
 namespace CreditGrid.Silo.Storage;
 
 /// <summary>
-/// `rebuild-projections` (architecture: "Projections are durable and rebuildable"): subject_summary and objections
-/// written again from the stored dossiers and merchant states, in one transaction. The grain storage keeps them
+/// `rebuild-projections` (architecture: "Projections are durable and rebuildable"): subject_summary, objections and
+/// complaints (with the archived ones) written again from the stored dossiers and merchant states, in one transaction. The grain storage keeps them
 /// current from then on (same transaction as each state), so this is for operators and for a database whose states
 /// were written before the projection existed (the silo runs it at start when subject_summary is empty).
 /// </summary>
@@ -37,6 +37,7 @@ public static class ProjectionRebuild
             // Rows are rewritten in place, not deleted first, so each subject keeps its search `ref` (handle): every row is
             // marked stale (version -1; no state has it), the stored states rewrite theirs, and what stays stale goes.
             await using (var mark = Database.Command(connection, "UPDATE subject_summary SET version = -1", tx)) await mark.ExecuteNonQueryAsync(ct);
+            await ChangeLogRows.RebuildComplaintsFromArchive(connection, tx, ct);
             var written = 0;
             var now = DateTimeOffset.UtcNow;
             foreach (var (stateName, read) in States)

@@ -21,6 +21,12 @@ public interface IProjectedState
 
     /// <summary>The subject's objections (L815), as the objection list shows them.</summary>
     IReadOnlyList<Objection> Objections(string grainKey);
+
+    /// <summary>A merchant's complaints, for the complaints queue (the contact is left out there).</summary>
+    IReadOnlyList<CreditGrid.Core.Street.Complaint> Complaints => [];
+
+    /// <summary>Change log lines this write makes durable (docs/change-log.md); not part of the serialized state.</summary>
+    PendingChanges? Changes() => null;
 }
 
 /// <summary>The statements that write the projections, inside the caller's transaction.</summary>
@@ -46,10 +52,19 @@ public static class Projections
         """;
 
     /// <summary>The rows a state projects, taken when the state is serialized (the grain may change it before the group commits).</summary>
-    public sealed record Rows(SubjectSummary? Summary, IReadOnlyList<Objection> Objections);
+    public sealed record Rows(SubjectSummary? Summary, IReadOnlyList<Objection> Objections,
+        IReadOnlyList<CreditGrid.Core.Street.Complaint>? Complaints = null, IReadOnlyList<ChangeEntry>? Changes = null);
 
     public static Rows? Of(string grainKey, object? state) =>
-        state is IProjectedState projected ? new Rows(projected.Summary(grainKey), projected.Objections(grainKey)) : null;
+        state is IProjectedState projected
+            ? new Rows(projected.Summary(grainKey), projected.Objections(grainKey), [.. projected.Complaints], projected.Changes()?.Entries)
+            : null;
+
+    /// <summary>After the commit: the change lines written are no longer pending.</summary>
+    public static void Committed(Rows? rows, object? state)
+    {
+        if (rows?.Changes is { Count: > 0 } written && state is IProjectedState projected && projected.Changes() is { } pending) pending.Written(written);
+    }
 
     /// <summary>Writes the rows; nothing for states that project nothing.</summary>
     public static async Task Write(DbConnection connection, DbTransaction tx, Rows? rows, DateTimeOffset at)
@@ -73,6 +88,9 @@ public static class Projections
                 ("@indicator", o.Indicator));
             await command.ExecuteNonQueryAsync();
         }
+        if (rows.Complaints is { Count: > 0 } complaints && rows.Summary is { } merchant)
+            await ChangeLogRows.WriteComplaints(connection, tx, merchant.Id, complaints);
+        if (rows.Changes is { Count: > 0 } changes) await ChangeLogRows.WriteChanges(connection, tx, changes);
     }
 
     /// <summary>A cleared state describes no subject any more.</summary>

@@ -8,7 +8,25 @@ public sealed class StorageOptions
     /// <summary>sqlite (default) | postgres.</summary>
     public string Provider { get; set; } = "sqlite";
 
-    public string ConnectionString { get; set; } = "Data Source=./data/creditgrid.db";
+    /// <summary>The shipped SQLite file, relative to the working folder (appsettings.json).</summary>
+    public const string DefaultConnectionString = "Data Source=./data/creditgrid.db";
+
+    private string _connectionString = DefaultConnectionString;
+
+    /// <summary>
+    /// The store. On SQLite with the shipped connection string, `Storage:DataDirectory` (http-api Operations: the
+    /// folder of the embedded database and generated keys) decides where the file is; an explicit connection string wins.
+    /// </summary>
+    public string ConnectionString
+    {
+        get => IsSqlite && !string.IsNullOrWhiteSpace(DataDirectory) && _connectionString == DefaultConnectionString
+            ? "Data Source=" + Path.Combine(DataDirectory, "creditgrid.db")
+            : _connectionString;
+        set => _connectionString = value;
+    }
+
+    /// <summary>The folder of the embedded database and the generated API keys (SQLite).</summary>
+    public string? DataDirectory { get; set; }
 
     /// <summary>
     /// SQLite only: the most the database file may grow to (PRAGMA max_page_count on every connection); unset, no cap

@@ -77,7 +77,7 @@ public class EmergencyTests(GridHost grid) : IClassFixture<GridHost>
         // Transitions that make no sense now are 409 with a reason.
         var afterEnd = await Emergency.PostAsync($"/api/v1/emergencies/{id}/response", Calls.Json(new { level = 3 }));
         Assert.Equal(HttpStatusCode.Conflict, afterEnd.StatusCode);
-        Assert.Contains("ended", (await afterEnd.Body()).GetProperty("detail").GetString());
+        Assert.Contains("已应急结束", (await afterEnd.Body()).GetProperty("detail").GetString());
         Assert.Equal(HttpStatusCode.Conflict, (await Emergency.PostAsync($"/api/v1/emergencies/{id}/end", Calls.Json(new { }))).StatusCode);
 
         var active = await (await grid.Client(GridHost.Operator).GetAsync("/api/v1/emergencies?status=active")).Body();
@@ -93,7 +93,7 @@ public class EmergencyTests(GridHost grid) : IClassFixture<GridHost>
         await Create(id, severity: "较大");
         var response = await Emergency.PostAsync($"/api/v1/emergencies/{id}/warning/lift", Calls.Json(new { }));
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        Assert.Contains("no warning", (await response.Body()).GetProperty("detail").GetString());
+        Assert.Contains("没有可解除的预警", (await response.Body()).GetProperty("detail").GetString());
     }
 
     [Theory]
@@ -167,6 +167,10 @@ public class EmergencyTests(GridHost grid) : IClassFixture<GridHost>
         Assert.NotEqual(JsonValueKind.Undefined, overdue.ValueKind);
         Assert.True(overdue.GetProperty("deadlines")[0].GetProperty("overdue").GetBoolean());
         Assert.False(overdue.GetProperty("deadlines")[1].GetProperty("overdue").GetBoolean());
+        // The operator reads who (系统) and why (the plan's section), never "system" or a seed line (issue 13).
+        var entry = overdue.GetProperty("history").EnumerateArray().Last();
+        Assert.Equal("系统", entry.GetProperty("by").GetString());
+        Assert.Equal("权威信息发布已超过时限（《张店区突发事件总体应急预案》4.4.4 信息发布与舆论引导（1））", entry.GetProperty("detail").GetString());
         var changes = received.Where(e => e.GetProperty("incidentId").GetString() == id).Select(e => e.GetProperty("change").GetString()).ToList();
         Assert.Contains("created", changes);
         Assert.Contains("response", changes);

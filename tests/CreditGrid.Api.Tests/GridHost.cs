@@ -20,6 +20,10 @@ public class GridHost : IAsyncLifetime
     public const string CreditCenter = "key-credit-center";
     public const string Operator = "key-operator";
     public const string Emergency = "key-emergency";
+    /// <summary>An operator who is also the credit centre: the console offers it the queue actions (verdicts, objections).</summary>
+    public const string ConsoleCenter = "key-console-center";
+    /// <summary>An operator who reports for the tax office: another department than the complaint's verdict (403 on resolve).</summary>
+    public const string ConsoleTax = "key-console-tax";
     public const string ReporterDepartment = "区市场监管局";
 
     /// <summary>The host runs on a fixed clock (Clock:Now) so the tests mean the same on any day: 2026-11-28 10:00 in Zhangdian.</summary>
@@ -27,6 +31,7 @@ public class GridHost : IAsyncLifetime
 
     private static int _next;
     private WebApplication? _app;
+    private string[]? _storage;
 
     /// <summary>Public writes allowed per minute from one address (all tests come from 127.0.0.1).</summary>
     protected virtual int RateLimit => 10_000;
@@ -52,7 +57,7 @@ public class GridHost : IAsyncLifetime
         Directory.CreateDirectory(Folder);
         _app = await CreditGridHost.BuildAsync([
             "--urls", "http://127.0.0.1:0",
-            .. await StorageArguments(),
+            .. _storage ??= await StorageArguments(),
             "--Logging:LogLevel:Default=Warning",
             "--Scheduling:SweepSeconds=0.2",
             $"--RateLimits:PublicPerMinute={RateLimit}",
@@ -64,6 +69,8 @@ public class GridHost : IAsyncLifetime
             .. Key(2, CreditCenter, "区社会信用中心", "credit-center"),
             .. Key(3, Operator, "区社会信用中心", "operator"),
             .. Key(4, Emergency, "区应急管理局", "emergency"),
+            .. Key(5, ConsoleCenter, "区社会信用中心", "operator"), $"--Auth:ApiKeys:5:Roles:1=credit-center",
+            .. Key(6, ConsoleTax, "区税务局", "operator"), $"--Auth:ApiKeys:6:Roles:1=reporter",
         ]);
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
@@ -80,6 +87,14 @@ public class GridHost : IAsyncLifetime
         var client = new HttpClient { BaseAddress = BaseAddress };
         if (key is not null) client.DefaultRequestHeaders.Add("X-Api-Key", key);
         return client;
+    }
+
+    /// <summary>Stops the host and starts it again on the same data (same SQLite file or PostgreSQL database).</summary>
+    public async Task Restart()
+    {
+        if (_app is not null) await _app.DisposeAsync();
+        _app = null;
+        await InitializeAsync();
     }
 
     public virtual async Task DisposeAsync()

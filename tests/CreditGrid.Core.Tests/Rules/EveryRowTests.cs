@@ -7,6 +7,15 @@ namespace CreditGrid.Core.Tests.Rules;
 /// <summary>Generated from the catalogue: every reportable fixed-points row, alone on a fresh subject.</summary>
 public class EveryRowTests
 {
+    private static readonly Dictionary<string, string> PaperTitles = new()
+    {
+        ["enterprise"] = "《张店区市场主体公共信用评价管理办法（试行）》",
+        ["official"] = "《张店区公职人员诚信建设工作实施方案（试行）》",
+        ["person"] = "《张店区个人诚信积分（爱张店·诚信分）管理实施方案（试行）》",
+    };
+
+    private static readonly Dictionary<string, string> AnnexNames = new() { ["enterprise"] = "指标体系", ["official"] = "评价标准", ["person"] = "积分指标" };
+
     public static TheoryData<string> FixedRows()
     {
         var data = new TheoryData<string>();
@@ -30,7 +39,10 @@ public class EveryRowTests
         var r = e.Only();
         Assert.Equal(RecordStatus.Active, r.Status);
         Assert.Equal(entry.Points, r.EffectivePoints);
-        Assert.Contains($"L{entry.SeedLine}", r.Explanation);
+        // domain-rules §9: the row's paper and annex row, never a seed line.
+        if (code == "E-CRIMINAL-PENALTY") Assert.Equal(PaperTitles[entry.Kind] + "第十四条", r.Citation); // L789, not in the annex
+        else Assert.Equal(PaperTitles[entry.Kind] + "附件 " + AnnexNames[entry.Kind] + " · " + entry.Group, r.Citation);
+        Assert.DoesNotMatch(@"L\d", r.Explanation);
         if (kind == SubjectKind.Official)
         {
             Assert.Equal(Grades.StarsOf(e.Score), e.Stars);

@@ -19,7 +19,8 @@ public class PointsRulesTests
         Assert.Equal(RecordStatus.Superseded, loser.Status);
         Assert.Equal(0, loser.EffectivePoints);
         Assert.Equal(-20, loser.BasePoints);
-        Assert.Contains("L800", loser.Explanation);
+        Assert.Contains("（《张店区市场主体公共信用评价管理办法（试行）》第十八条）", loser.Explanation); // L800
+        Assert.Equal("《张店区市场主体公共信用评价管理办法（试行）》附件 指标体系 · 行政处罚信息；第十八条", loser.Citation);
     }
 
     [Fact]
@@ -48,7 +49,7 @@ public class PointsRulesTests
             Make("P-PRAISE-CITY-GOV", Day, department: "区委组织部", actionRef: "D-1"),
             Make("P-PEN-CIRCULATED-CRITICISM", Day, department: "区委组织部", actionRef: "D-1"));
         Assert.Equal(1000 + 20 - 5, e.Score);
-        Assert.Contains("L2456", e.Records[1].Explanation);
+        Assert.Contains("二、（三）第1项", e.Records[1].Explanation); // L2456
     }
 
     [Fact]
@@ -195,7 +196,8 @@ public class PointsRulesTests
         var r = e.Records.Single(x => x.RecordId == repeat.RecordId);
         Assert.Equal(-15, r.BasePoints);
         Assert.Equal(-30, r.EffectivePoints);
-        Assert.Contains("L1511", r.Explanation);
+        Assert.Contains("加倍减分（四、积分和评价原则（三））", r.Explanation); // L1511, same paper as the validity cited before it
+        Assert.Equal("《张店区公职人员诚信建设工作实施方案（试行）》附件 评价标准 · 党纪处分；四、积分和评价原则（三）", r.Citation);
     }
 
     [Fact]

@@ -63,7 +63,7 @@ public class ValidityTests
         var e = EvalPerson(new DateOnly(2025, 6, 1), r);
         Assert.Equal(1000, e.Score);
         Assert.Equal(RecordStatus.Expired, e.Only().Status);
-        Assert.Contains("L2469", e.Only().Explanation);
+        Assert.Contains("不再计分（《张店区个人诚信积分（爱张店·诚信分）管理实施方案（试行）》二、（四）", e.Only().Explanation); // L2469
         Assert.Equal(1000, EvalPerson(new DateOnly(2024, 6, 1), r).Score);
     }
 
@@ -84,7 +84,8 @@ public class ValidityTests
         var e = Eval(Enterprise, Day.AddDays(1), r);
         Assert.Equal(1000, e.Score);
         Assert.Equal(RecordStatus.Revoked, e.Only().Status);
-        Assert.Contains("L817", e.Only().Explanation);
+        Assert.Contains("（《张店区市场主体公共信用评价管理办法（试行）》第二十九条）", e.Only().Explanation); // L817
+        Assert.EndsWith("；第二十九条", e.Only().Citation);
         Assert.Contains("行政复议撤销", e.Only().Explanation);
     }
 
