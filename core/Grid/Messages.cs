@@ -161,6 +161,8 @@ public sealed record EvaluationChange
     [Id(14)] public string? Street { get; init; }
     /// <summary>The department whose action caused the change (the event's), or "系统" for time-driven ones (change log).</summary>
     [Id(15)] public string? Department { get; init; }
+    /// <summary>The subject is downgraded on the day (§4), for followers that project it (a merchant's search row).</summary>
+    [Id(16)] public bool Downgraded { get; init; }
 }
 
 /// <summary>

@@ -30,6 +30,8 @@ public sealed partial class MerchantState
     [Id(17)] public long ReviewStars { get; set; }
     /// <summary>When the merchant was expelled (§7: the colour on an earlier date does not count it); null if never or unknown.</summary>
     [Id(18)] public DateOnly? ExpelledAt { get; set; }
+    /// <summary>Its enterprise is downgraded (§4), as search filters it.</summary>
+    [Id(19)] public bool Downgraded { get; set; }
 }
 
 /// <summary>
@@ -59,6 +61,7 @@ public sealed partial class MerchantGrain(
         var enterprise = await Enterprise.View(null);
         S.Grade = enterprise?.Evaluation.Grade;
         S.Score = enterprise?.Evaluation.Score ?? 1000;
+        S.Downgraded = enterprise?.Evaluation.Downgraded ?? false;
         await GrainFactory.GetGrain<IStreetDirectoryGrain>(0).AddMerchant(S.Street!, Id);
         await Changed(eventId: null, force: true);
         return created;
@@ -90,6 +93,7 @@ public sealed partial class MerchantGrain(
         if (!S.Registered) return;
         S.Grade = change.Grade;
         S.Score = change.Score;
+        S.Downgraded = change.Downgraded;
         await Changed(change.EventId, force: false, enterpriseChange: change);
     }
 

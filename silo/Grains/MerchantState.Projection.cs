@@ -10,7 +10,7 @@ public sealed partial class MerchantState : IProjectedState
 {
     public SubjectSummary? Summary(string grainKey) =>
         Registered && Color is not null
-            ? new SubjectSummary(SubjectKind.Merchant, GrainKeys.IdOf(grainKey), Name, Score, Grade, null, Color, Street, false, Version)
+            ? new SubjectSummary(SubjectKind.Merchant, GrainKeys.IdOf(grainKey), Name, Score, Grade, null, Color, Street, Downgraded, Version)
             : null;
 
     /// <summary>A merchant's records (and their objections) live on its enterprise.</summary>

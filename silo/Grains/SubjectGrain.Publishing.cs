@@ -46,6 +46,7 @@ public abstract partial class SubjectGrain
             At = services.Clock.Now,
             Version = Dossier.Version,
             Department = _cause ?? ChangeKinds.System,
+            Downgraded = e.Downgraded,
         };
     }
 

@@ -56,7 +56,7 @@ public static class ProjectionRebuild
                 }
             }
             await using (var stale = Database.Command(connection, "DELETE FROM subject_summary WHERE version = -1", tx)) await stale.ExecuteNonQueryAsync(ct);
-            // SQLite's name index for search (FTS5, sqlite-project-006-search.sql) is rebuilt from the rows too (docs/search.md).
+            // SQLite's name index for search (FTS5, sqlite-project-007-search.sql) is rebuilt from the rows too (docs/search.md).
             if (!database.IsPostgres)
                 await using (var search = Database.Command(connection, "INSERT INTO subject_search (subject_search) VALUES ('rebuild')", tx)) await search.ExecuteNonQueryAsync(ct);
             return written;
@@ -74,7 +74,7 @@ public static class ProjectionRebuild
         return null;
     }
 
-    /// <summary>Rows written before the handle column existed get their search `ref` (sqlite/postgres-project-006-search.sql).</summary>
+    /// <summary>Rows written before the handle column existed get their search `ref` (sqlite/postgres-project-007-search.sql).</summary>
     private static async Task FillHandles(Database database, DbConnection connection, CancellationToken ct)
     {
         var missing = new List<(string Kind, string Id)>();

@@ -6,7 +6,7 @@ using CreditGrid.Core.Grid;
 namespace CreditGrid.Silo.Storage;
 
 /// <summary>
-/// http-api "Subjects" search over the subject_summary projection (sqlite/postgres-project-006-search.sql):
+/// http-api "Subjects" search over the subject_summary projection (sqlite/postgres-project-007-search.sql):
 /// 3+ characters of the name through the trigram index (SQLite FTS5 trigram, PostgreSQL pg_trgm GIN), 1-2 characters
 /// by name prefix and the identifier by prefix through b-tree ranges; never a scan of the table. Relevance: exact name
 /// or identifier, then name or identifier prefix, then any other part of the name; then the name (code-point order).

@@ -115,8 +115,15 @@ public class SearchTests(GridHost grid) : IClassFixture<GridHost>
         Assert.Equal([fined], Ids(await Search(q + "&kind=enterprise&grade=A-")));
         Assert.Equal([onCrystal], Ids(await Search(q + "&street=" + Uri.EscapeDataString("水晶街"))));
         Assert.Equal([onOther], Ids(await Search(q + "&color=black")));
-        // downgraded is the enterprise evaluation's (domain-rules §4: severe list); the merchant's summary row does not carry it yet.
+        // downgraded is the enterprise evaluation's (domain-rules §4: severe list); the merchant's row follows its enterprise.
         Assert.Equal([onOther], Ids(await Search(q + "&downgraded=true&kind=enterprise")));
+        var merchantRow = Ids(await Search(q + "&downgraded=true&kind=merchant"));
+        for (var waited = 0; merchantRow.Count == 0 && waited < 2000; waited += 100)
+        {
+            await Task.Delay(100);
+            merchantRow = Ids(await Search(q + "&downgraded=true&kind=merchant"));
+        }
+        Assert.Equal([onOther], merchantRow);
         var notDowngraded = Ids(await Search(q + "&downgraded=false&kind=enterprise"));
         Assert.Contains(clean, notDowngraded);
         Assert.DoesNotContain(onOther, notDowngraded);
