@@ -18,7 +18,7 @@ public class ConsoleSubjectTests(GridHost grid) : IClassFixture<GridHost>
         var page = await browser.Console(grid.BaseAddress, GridHost.Operator);
 
         await page.FillAsync("#search", name[..6]);
-        var hit = page.Locator($"#search-results .search-item[data-ref='{id}']");
+        var hit = page.Locator("#search-results .search-item[data-kind='enterprise']", new() { HasText = id }); // opened by its ref
         await Assertions.Expect(hit).ToBeVisibleAsync(new() { Timeout = 10_000 });
         await ConsoleBrowser.Screenshot(page, "search.png");
         await hit.ClickAsync();
