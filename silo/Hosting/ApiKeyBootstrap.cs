@@ -27,7 +27,7 @@ public static class ApiKeyBootstrap
         var storage = StorageExtensions.StorageOf(builder.Configuration);
         if (!storage.IsSqlite)
             throw new InvalidOperationException("No API keys are configured (Auth:ApiKeys). Outside the embedded mode keys come from configuration, e.g. a Kubernetes Secret.");
-        var dbFile = Path.GetFullPath(new SqliteConnectionStringBuilder(storage.ConnectionString).DataSource);
+        var dbFile = Path.GetFullPath(new SqliteConnectionStringBuilder(storage.EffectiveConnectionString).DataSource);
         var path = Path.Combine(Path.GetDirectoryName(dbFile)!, "api-keys.json");
         if (!File.Exists(path))
         {

@@ -29,7 +29,7 @@ public static class ClusterExtensions
                 silo.UseAdoNetClustering(o =>
                 {
                     o.Invariant = StorageExtensions.Invariant(storage);
-                    o.ConnectionString = storage.ConnectionString;
+                    o.ConnectionString = storage.EffectiveConnectionString;
                 });
                 if (mode == "kubernetes")
                 {
@@ -55,7 +55,7 @@ public static class ClusterExtensions
             silo.UseAdoNetReminderService(o =>
             {
                 o.Invariant = StorageExtensions.Invariant(storage);
-                o.ConnectionString = storage.ConnectionString;
+                o.ConnectionString = storage.EffectiveConnectionString;
             });
         }
         return silo;

@@ -40,7 +40,7 @@ public static class GridExtensions
             silo.AddAdoNetGrainStorage("PubSubStore", o =>
             {
                 o.Invariant = StorageExtensions.Invariant(storage);
-                o.ConnectionString = storage.ConnectionString;
+                o.ConnectionString = storage.EffectiveConnectionString;
             });
         else
             silo.AddMemoryGrainStorage("PubSubStore");

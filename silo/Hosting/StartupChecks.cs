@@ -23,7 +23,7 @@ public static class StartupChecks
 
     /// <summary>The folder of the SQLite file, relative paths resolved against the working folder (README: silo/data/).</summary>
     public static string DataFolder(StorageOptions storage) =>
-        Path.GetDirectoryName(Path.GetFullPath(new SqliteConnectionStringBuilder(storage.ConnectionString).DataSource))!;
+        Path.GetDirectoryName(Path.GetFullPath(new SqliteConnectionStringBuilder(storage.EffectiveConnectionString).DataSource))!;
 
     private static void EnsureFree(string url)
     {

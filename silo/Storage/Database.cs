@@ -45,11 +45,11 @@ public sealed class Database
     {
         if (options.IsPostgres)
         {
-            var npgsql = new NpgsqlConnectionStringBuilder(options.ConnectionString);
+            var npgsql = new NpgsqlConnectionStringBuilder(options.EffectiveConnectionString);
             if (npgsql.MaxAutoPrepare == 0) npgsql.MaxAutoPrepare = 64;
             return npgsql.ToString();
         }
-        var builder = new SqliteConnectionStringBuilder(options.ConnectionString) { Pooling = true };
+        var builder = new SqliteConnectionStringBuilder(options.EffectiveConnectionString) { Pooling = true };
         if (builder.DefaultTimeout < 30) builder.DefaultTimeout = 30;
         return builder.ToString();
     }

@@ -11,19 +11,17 @@ public sealed class StorageOptions
     /// <summary>The shipped SQLite file, relative to the working folder (appsettings.json).</summary>
     public const string DefaultConnectionString = "Data Source=./data/creditgrid.db";
 
-    private string _connectionString = DefaultConnectionString;
+    /// <summary>The configured store (bound from `Storage:ConnectionString`).</summary>
+    public string ConnectionString { get; set; } = DefaultConnectionString;
 
     /// <summary>
-    /// The store. On SQLite with the shipped connection string, `Storage:DataDirectory` (http-api Operations: the
+    /// The store to open. On SQLite with the shipped connection string, `Storage:DataDirectory` (http-api Operations: the
     /// folder of the embedded database and generated keys) decides where the file is; an explicit connection string wins.
     /// </summary>
-    public string ConnectionString
-    {
-        get => IsSqlite && !string.IsNullOrWhiteSpace(DataDirectory) && _connectionString == DefaultConnectionString
+    public string EffectiveConnectionString =>
+        IsSqlite && !string.IsNullOrWhiteSpace(DataDirectory) && ConnectionString == DefaultConnectionString
             ? "Data Source=" + Path.Combine(DataDirectory, "creditgrid.db")
-            : _connectionString;
-        set => _connectionString = value;
-    }
+            : ConnectionString;
 
     /// <summary>The folder of the embedded database and the generated API keys (SQLite).</summary>
     public string? DataDirectory { get; set; }
