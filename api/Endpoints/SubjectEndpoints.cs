@@ -58,7 +58,7 @@ public static class SubjectEndpoints
                     if (await search.ByHandle(id, http.RequestAborted) is not { } found || found.Kind != k) return Problems.NotFound($"No {kind} '{id}'.");
                     (id, masked) = (found.Id, reveal != "true");
                 }
-                var view = k == SubjectKind.Merchant ? await grains.Merchant(id).View(date) : await grains.Records(k, id).View(date);
+                var view = k == SubjectKind.Merchant ? await grains.Merchant(id).Read(date) : await grains.Records(k, id).Read(date); // with nextChanges
                 if (view is null) return Problems.NotFound($"No {kind} '{(k.IsNaturalPerson() ? Mapping.Id(k, id, false) : id)}'.");
                 if (masked) return Results.Ok(Mapping.Subject(view, authorised: false));
                 var caller = Caller.From(http.User);

@@ -13,6 +13,12 @@ public interface ISubjectGrain : IGrainWithStringKey
     /// <summary>The live evaluation, or on another date; null for a subject the grid has never heard of.</summary>
     Task<SubjectView?> View(DateOnly? asOf);
 
+    /// <summary>
+    /// The single-subject read (GET /subjects/{kind}/{id}): the view plus its nextChanges, which evaluate the rules on
+    /// every candidate date and so are left out of the grid's own lookups.
+    /// </summary>
+    Task<SubjectView?> Read(DateOnly? asOf);
+
     /// <summary>Applies events in order; idempotent by eventId.</summary>
     Task<IReadOnlyList<ApplyOutcome>> Apply(IReadOnlyList<CreditEvent> events);
 
@@ -53,6 +59,8 @@ public interface IMerchantGrain : IGrainWithStringKey
 {
     Task<bool> Register(SubjectRegistration registration);
     Task<SubjectView?> View(DateOnly? asOf);
+    /// <summary>The single-subject read: the view plus its nextChanges (the street's dates with the enterprise's).</summary>
+    Task<SubjectView?> Read(DateOnly? asOf);
     /// <summary>The merchant's enterprise record changed.</summary>
     [OneWay]
     Task EnterpriseChanged(EvaluationChange change);

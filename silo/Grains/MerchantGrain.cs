@@ -67,25 +67,30 @@ public sealed partial class MerchantGrain(
         return created;
     }
 
-    public async Task<SubjectView?> View(DateOnly? asOf)
+    public Task<SubjectView?> View(DateOnly? asOf) => Compose(asOf, withNextChanges: false);
+
+    public Task<SubjectView?> Read(DateOnly? asOf) => Compose(asOf, withNextChanges: true);
+
+    private async Task<SubjectView?> Compose(DateOnly? asOf, bool withNextChanges)
     {
         if (!S.Registered) return null;
-        var enterprise = await Enterprise.View(asOf);
+        var enterprise = withNextChanges ? await Enterprise.Read(asOf) : await Enterprise.View(asOf);
         if (enterprise is null) return null;
         var day = asOf ?? clock.Today;
         var explained = Explain(enterprise.Evaluation.Grade, day);
-        var (findings, complaints, expelled) = StreetFacts();
-        return enterprise with
+        var view = enterprise with
         {
             Kind = SubjectKind.Merchant,
             Name = S.Name ?? enterprise.Name,
             Street = S.Street,
             Color = explained.Color.ToWire(),
             ColorReasons = explained.Reasons,
-            // The enterprise's own next changes plus the street's (finding deadlines, complaints ageing), with the colour.
-            NextChanges = MerchantNextChanges.For(enterprise.Evaluation, enterprise.NextChanges, findings, complaints, expelled, day),
             Version = S.Version,
         };
+        if (!withNextChanges) return view;
+        // The enterprise's own next changes plus the street's (finding deadlines, complaints ageing), with the colour.
+        var (findings, complaints, expelled) = StreetFacts();
+        return view with { NextChanges = MerchantNextChanges.For(enterprise.Evaluation, enterprise.NextChanges, findings, complaints, expelled, day) };
     }
 
     public async Task EnterpriseChanged(EvaluationChange change)

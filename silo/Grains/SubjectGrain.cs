@@ -39,6 +39,13 @@ public abstract partial class SubjectGrain(IPersistentState<Dossier> state, Grid
 
     public Task<bool> IsRegistered() => Task.FromResult(Dossier.Registered);
 
+    public async Task<SubjectView?> Read(DateOnly? asOf)
+    {
+        if (await View(asOf) is not { } view) return null;
+        // http-api "Subjects": the dates after asOf on which the evaluation changes by itself (docs/explanations.md).
+        return view with { NextChanges = NextChanges.For(services.Rules, new SubjectProfile(Kind, Id, Dossier.RegisteredAt), Dossier.Records, view.Evaluation) };
+    }
+
     public Task<SubjectView?> View(DateOnly? asOf)
     {
         if (!Dossier.Exists) return Task.FromResult<SubjectView?>(null);
@@ -49,8 +56,6 @@ public abstract partial class SubjectGrain(IPersistentState<Dossier> state, Grid
             Id = Id,
             Name = Dossier.Name,
             Evaluation = evaluation,
-            // http-api "Subjects": the dates after asOf on which the evaluation changes by itself (docs/explanations.md).
-            NextChanges = NextChanges.For(services.Rules, new SubjectProfile(Kind, Id, Dossier.RegisteredAt), Dossier.Records, evaluation),
             Version = Dossier.Version,
             LegalRepresentatives = Dossier.LegalRepresentatives,
             Street = Dossier.Street,

@@ -2,7 +2,7 @@
 // first, with the release deadlines counting down on the grid's clock; emergencyChanged pushes update cards in place.
 import { $, el, clear, setText, asArray, isNum, flash } from './shared/dom.js';
 import { get } from './shared/api.js';
-import { hm, dayTime, duration, serverNow, chineseOnly, withoutLines } from './shared/format.js';
+import { hm, dayTime, duration, serverNow, chineseOnly } from './shared/format.js';
 import { loadResources, resetResources, showIncidentTitle, cancelResources } from './resources.js';
 
 const SEVERITY_RANK = { 特别重大: 0, 重大: 1, 较大: 2, 一般: 3 };
@@ -157,7 +157,7 @@ function fill(li, x) {
     const by = chineseOnly(h.by);
     li.appendChild(el('div', { class: 'inc-line inc-latest muted' }, [
       el('span', { class: 'mono', text: dayTime(h.at) }),
-      el('span', { class: 'inc-latest-text', text: (withoutLines(chineseOnly(h.detail)) || HISTORY_LABEL[h.change] || '') + (by ? `（${by}）` : '') }),
+      el('span', { class: 'inc-latest-text', text: (chineseOnly(h.detail) || HISTORY_LABEL[h.change] || '') + (by ? `（${by}）` : '') }),
     ]));
   }
 }

@@ -2,7 +2,7 @@
 // (nextChanges), objections and history (issue 13 item 2). Persons and officials stay masked until "显示" — an audited read.
 import { $, el, clear, setText, asArray, isNum } from './shared/dom.js';
 import { get, enc, items, problemText, StaleError } from './shared/api.js';
-import { KIND_LABEL, COLOR_LABEL, COLOR_TITLE, safeColor, day, serverNow, withoutLines } from './shared/format.js';
+import { KIND_LABEL, COLOR_LABEL, COLOR_TITLE, safeColor, day, serverNow } from './shared/format.js';
 import { changeLine } from './feed.js';
 
 const RECORD_STATUS = { active: '有效', expired: '已到期', pending: '待生效', revoked: '已撤销', repaired: '已修复', superseded: '已被替代', objected: '异议中' };
@@ -87,7 +87,7 @@ function evaluation(v) {
   return section('evaluation', '信用评价', [
     el('dl', { class: 'facts' }, facts.map(([k, x]) => el('div', { class: 'fact' }, [el('dt', { text: k }), el('dd', { class: k === '颜色' ? 'color-text color-' + color : null, text: x })]))),
     v.downgraded ? el('p', { class: 'warn-text', text: '已降级' }) : null,
-    asArray(v.consequences).length ? el('ul', { class: 'consequences' }, asArray(v.consequences).map((c) => el('li', { text: withoutLines(c) }))) : null,
+    asArray(v.consequences).length ? el('ul', { class: 'consequences' }, asArray(v.consequences).map((c) => el('li', { text: c }))) : null,
   ]);
 }
 
@@ -96,7 +96,7 @@ function colorReasons(v) {
   const list = v.colorReasons;
   return section('color-reasons', '颜色原因', [list.length
     ? el('ul', { class: 'reasons' }, list.map((r) => el('li', { class: 'reason', 'data-reason': r.reason }, [
-      el('span', { class: 'reason-tag', text: REASON[r.reason] || '原因' }), ' ', withoutLines(r.text) || '',
+      el('span', { class: 'reason-tag', text: REASON[r.reason] || '原因' }), ' ', r.text || '',
     ])))
     : el('p', { class: 'muted', text: '红名单：无扣分原因' })]);
 }
@@ -107,7 +107,7 @@ function nextChanges(v) {
   return section('next-changes', '信用修复路径（预计变化）', [list.length
     ? el('ol', { class: 'next-changes' }, list.map((n) => el('li', { class: 'next-change' }, [
       el('span', { class: 'next-on mono', text: day(n.on) }),
-      el('span', { class: 'next-what', text: withoutLines(n.what) || '' }),
+      el('span', { class: 'next-what', text: n.what || '' }),
       el('span', { class: 'next-result', text: [isNum(n.score) ? `${n.score}分` : null, n.grade, isNum(n.stars) ? `${n.stars}★` : null, n.color ? COLOR_LABEL[n.color] : null].filter(Boolean).join(' · ') }),
     ])))
     : el('p', { class: 'muted', text: '近期没有自动发生的变化' })]);
@@ -126,7 +126,7 @@ function records(v) {
         [r.department, r.actionRef, r.occurredAt ? '发生 ' + day(r.occurredAt) : null, r.expiresAt ? '到期 ' + day(r.expiresAt) : null,
           isNum(r.basePoints) && r.basePoints !== r.effectivePoints ? `基础分 ${r.basePoints}` : null].filter(Boolean).join(' · '),
       ]),
-      r.explanation ? el('p', { class: 'record-explanation', text: withoutLines(r.explanation) }) : null,
+      r.explanation ? el('p', { class: 'record-explanation', text: r.explanation }) : null,
       r.citation ? el('p', { class: 'record-citation', text: '依据：' + r.citation }) : null,
     ])))
     : el('p', { class: 'muted', text: '没有信用记录' })]);

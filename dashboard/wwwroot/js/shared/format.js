@@ -58,5 +58,3 @@ export function duration(ms) {
 export const pct = (x) => (x !== null && x !== undefined && Number.isFinite(Number(x)) ? (Math.round(Number(x) * 1000) / 10).toFixed(1) + '%' : '—');
 /** Text meant for operators shows only Chinese attributions ("system" and other English tokens are dropped). */
 export const chineseOnly = (s) => (typeof s === 'string' && /[\u4e00-\u9fff]/.test(s) ? s : '');
-/** Server text for operators without seed line references ("已超过时限（L3502）" → "已超过时限"): people read papers, not lines. */
-export const withoutLines = (s) => (typeof s === 'string' ? s.replace(/\s*[（(]L\d+(?:[-–、,，]L?\d+)*[)）]/g, '') : s);
