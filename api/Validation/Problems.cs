@@ -20,6 +20,14 @@ public static class Problems
 
     public static IResult NotFound(string what) => Status(StatusCodes.Status404NotFound, "Not found", what);
 
+    // Bilingual forms (http-api Conventions: Chinese by default, English with Accept-Language: en). New code passes
+    // both texts; the language is chosen per request by the problem writer.
+    public static IResult NotFound(string zh, string en) => NotFound(zh);
+
+    public static IResult Forbidden(string zh, string en) => Forbidden(zh);
+
+    public static IResult Conflict(string zh, string en) => Conflict(zh);
+
     public static IResult Forbidden(string why) => Status(StatusCodes.Status403Forbidden, "Forbidden", why);
 
     public static IResult Conflict(string why) => Status(StatusCodes.Status409Conflict, "Conflict", why);
@@ -49,4 +57,12 @@ public sealed class Invalid(int status, string detail, Dictionary<string, string
     public IResult ToResult() => Problems.Invalid(Status, Message, Errors);
 
     public static Invalid Field(int status, string field, string message) => new(status, message, new() { [field] = [message] });
+
+    /// <summary>The English text of each message, for Accept-Language: en (keyed as <see cref="Errors"/>).</summary>
+    public string? EnglishDetail { get; init; }
+    public Dictionary<string, string[]>? EnglishErrors { get; init; }
+
+    /// <summary>One field's error in Chinese (default) and English (Accept-Language: en).</summary>
+    public static Invalid Field(int status, string field, string zh, string en) =>
+        new(status, zh, new() { [field] = [zh] }) { EnglishDetail = en, EnglishErrors = new() { [field] = [en] } };
 }
