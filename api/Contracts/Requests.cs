@@ -17,7 +17,8 @@ public sealed record EventRequest(
     string? HonourScope = null,
     bool? SimplifiedProcedure = null,
     bool? MinorCorrected = null,
-    string? PenaltyKind = null);
+    string? PenaltyKind = null,
+    string? CommitmentRef = null);
 
 public sealed record BatchRequest(System.Text.Json.JsonElement? Events);
 

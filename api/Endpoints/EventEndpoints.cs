@@ -5,6 +5,7 @@ using CreditGrid.Api.Validation;
 using CreditGrid.Core;
 using CreditGrid.Core.Catalog;
 using CreditGrid.Core.Grid;
+using CreditGrid.Core.Records;
 using CreditGrid.Core.Rules;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -21,7 +22,7 @@ public static class EventEndpoints
 
     public static IEndpointRouteBuilder MapEvents(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/v1/events", (HttpContext http, IEventIntake intake, IGrainFactory grains, GridClock clock) => Guard.Run(async () =>
+        app.MapPost("/api/v1/events", (HttpContext http, IEventIntake intake, IGrainFactory grains, GridClock clock, ICommitmentRegistry commitments) => Guard.Run(async () =>
             {
                 var caller = Caller.From(http.User);
                 var request = await JsonBody.ReadAs<EventRequest>(http.Request, SingleLimit);
@@ -29,6 +30,7 @@ public static class EventEndpoints
                 System.Diagnostics.Activity.Current?.SetTag("creditgrid.event_id", e.EventId);
                 await EnsureRegistered(grains, intake, e, http.RequestAborted);
                 await CheckDonationRow(grains, e);
+                await CommitmentRefs.Check(commitments, e, http.RequestAborted);
                 var result = (await intake.Accept([new IntakeItem(e, EventHash.Of(e))], http.RequestAborted))[0];
                 return result.Disposition switch
                 {
@@ -44,7 +46,7 @@ public static class EventEndpoints
             .Produces<EventStatusResponse>()
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(409).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422);
 
-        app.MapPost("/api/v1/events:batch", (HttpContext http, IEventIntake intake, IGrainFactory grains, GridClock clock) => Guard.Run(async () =>
+        app.MapPost("/api/v1/events:batch", (HttpContext http, IEventIntake intake, IGrainFactory grains, GridClock clock, ICommitmentRegistry commitments) => Guard.Run(async () =>
             {
                 var caller = Caller.From(http.User);
                 using var doc = await JsonBody.Read(http.Request, BatchLimit);
@@ -68,6 +70,7 @@ public static class EventEndpoints
                             if (!known && await intake.Status(e.EventId, http.RequestAborted) is null) throw NotRegistered();
                         }
                         await CheckDonationRow(grains, e);
+                        await CommitmentRefs.Check(commitments, e, http.RequestAborted);
                         valid.Add((i, e));
                     }
                     catch (Invalid invalid)

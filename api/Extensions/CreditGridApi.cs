@@ -38,6 +38,7 @@ public static class CreditGridApi
         app.MapMerchants();
         app.MapEmergencies();
         app.MapChanges();
+        app.MapLicences().MapCommitments().MapChecks();
         return app;
     }
 }

@@ -40,6 +40,7 @@ public static class EventValidator
             throw Invalid.Field(StatusCodes.Status422UnprocessableEntity, "indicator",
                 $"'{indicator}' is a band of '{entry.BandOf}': report the amount on '{entry.BandOf}' instead.");
 
+        var commitmentRef = CommitmentRefs.Validate(r.CommitmentRef, entry.Code);
         var (amount, amountKind) = Amount(r, entry);
         var points = Points(r, entry);
 
@@ -74,6 +75,7 @@ public static class EventValidator
             Note = r.Note,
             ReportedAt = today,
             PenaltyKind = r.PenaltyKind == Warnings.Warning ? Warnings.Warning : null,
+            CommitmentRef = commitmentRef,
         };
     }
 
@@ -107,6 +109,7 @@ public static class EventValidator
             throw Invalid.Field(StatusCodes.Status422UnprocessableEntity, "honourScope", "严重失信记录没有 honourScope。");
         if (r.PenaltyKind is not null)
             throw Invalid.Field(StatusCodes.Status422UnprocessableEntity, "penaltyKind", "penaltyKind 只用于市场主体和个人的通报批评行。");
+        CommitmentRefs.Validate(r.CommitmentRef, entry.Code);
         if (r.Points is not null || r.Amount is not null || r.AmountKind is not null || r.ValidityYears is not null)
             throw Invalid.Field(StatusCodes.Status422UnprocessableEntity, "points", "单位荣誉和严重失信记录按行的固定分值，不填 points、amount 或 validityYears。");
         return new CreditEvent

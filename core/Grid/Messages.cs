@@ -52,6 +52,9 @@ public sealed record CreditEvent
     [Id(14)] public string? HonourScope { get; init; }
     /// <summary>警告 reported on the 通报批评 row (§3 rule 8); null otherwise.</summary>
     [Id(15)] public string? PenaltyKind { get; init; }
+    /// <summary>E-PLEDGE-* rows: the commitment breached (http-api "Department desk"); left out of the JSON when null so earlier events keep their hash.</summary>
+    [Id(16), System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? CommitmentRef { get; init; }
 }
 
 /// <summary>What a subject grain did with one event.</summary>

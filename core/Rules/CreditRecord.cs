@@ -57,6 +57,8 @@ public sealed record CreditRecord
     [Id(19)] public string? HonourScope { get; init; }
     /// <summary>A 警告 scored on the 通报批评 row (§3 rule 8).</summary>
     [Id(20)] public string? PenaltyKind { get; init; }
+    /// <summary>E-PLEDGE-* rows: the commitment this record breaches (domain-rules §10).</summary>
+    [Id(21)] public string? CommitmentRef { get; init; }
 }
 
 /// <summary>What the engine needs to know about the subject itself.</summary>

@@ -10,4 +10,8 @@ public static class DoublePublicity
 
     public static bool IsLate(CatalogEntry entry, DateOnly occurredAt, DateOnly reportedAt, RulesOptions options) =>
         Applies(entry) && reportedAt > occurredAt.AddDays(options.PublicityDays);
+
+    /// <summary>L483: a licence (行政许可) is due within the same 7 days of its decision (http-api "Department desk").</summary>
+    public static bool LicenceIsLate(DateOnly decidedAt, DateOnly reportedAt, RulesOptions options) =>
+        reportedAt > decidedAt.AddDays(options.PublicityDays);
 }

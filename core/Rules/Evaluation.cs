@@ -70,6 +70,8 @@ public sealed record RecordEvaluation
     [Id(27)] public bool Unscored { get; init; }
     /// <summary>The penalty as decided when it is scored on another row (警告 on the 通报批评 row, §3 rule 8).</summary>
     [Id(28)] public string? PenaltyKind { get; init; }
+    /// <summary>E-PLEDGE-* rows: the commitment this record breaches (domain-rules §10).</summary>
+    [Id(29)] public string? CommitmentRef { get; init; }
 
     /// <summary>One Chinese line on why the effective points are what they are, citing paper and article (rendered on demand).</summary>
     public string Explanation => Explanations.Render(this);

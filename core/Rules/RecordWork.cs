@@ -71,6 +71,7 @@ internal sealed class RecordWork(CreditRecord record, CatalogEntry entry)
         StateChangedAt = Record.StateChangedAt,
         StateReason = Record.StateReason,
         PenaltyKind = Record.PenaltyKind,
+        CommitmentRef = Record.CommitmentRef,
     };
 }
 

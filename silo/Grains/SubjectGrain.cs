@@ -131,6 +131,7 @@ public abstract partial class SubjectGrain(IPersistentState<Dossier> state, Grid
         Note = e.Note,
         HonourScope = e.HonourScope,
         PenaltyKind = e.PenaltyKind,
+        CommitmentRef = e.CommitmentRef,
     };
 
     /// <summary>

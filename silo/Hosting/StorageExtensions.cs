@@ -46,6 +46,8 @@ public static class StorageExtensions
         services.AddSingleton<IAuditTrail, SqlAuditTrail>();
         services.AddSingleton<IDueWork, SqlDueWork>();
         services.AddSingleton<ILegalRepresentatives, SqlLegalRepresentatives>();
+        services.AddSingleton<Core.Records.ILicenceRegistry, SqlLicences>();
+        services.AddSingleton<Core.Records.ICommitmentRegistry, SqlCommitments>();
         services.AddHostedService<PostgresPoolRelease>();
         return services;
     }
