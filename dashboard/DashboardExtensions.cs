@@ -33,11 +33,14 @@ public static class DashboardExtensions
         app.MapConsoleSession();
 
         // Issue 11 item 12: an unknown code is answered from the street directory, never by activating a merchant grain.
-        var page = app.MapGet("/m/{id}", async (string id, string? complaint, IGrainFactory grains) =>
+        var page = app.MapGet("/m/{id}", async (string id, string? complaint, IGrainFactory grains, Core.Records.ILicenceRegistry licences,
+                Core.Records.ICommitmentRegistry commitments, GridClock clock, CancellationToken ct) =>
             {
                 var view = await grains.IsMerchant(id) ? await grains.Merchant(id).Public() : null;
                 if (view is null) return PublicPages.NotFound();
-                return Results.Content(MerchantPage.Render(view, complaint == "submitted" ? "投诉已提交，我们将尽快核查处理。" : null), "text/html; charset=utf-8");
+                var (licenceLines, signed) = await MerchantRecords.Load(id, grains, licences, commitments, clock.Today, ct);
+                return Results.Content(MerchantPage.Render(view with { Licences = licenceLines }, complaint == "submitted" ? "投诉已提交，我们将尽快核查处理。" : null, signed),
+                    "text/html; charset=utf-8");
             })
             .AllowAnonymous().WithSummary("The merchant's public page (HTML)");
 

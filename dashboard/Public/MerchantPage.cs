@@ -21,7 +21,7 @@ public static class MerchantPage
         ["black"] = ("黑名单", "#212121", "警示或清退"),
     };
 
-    public static string Render(MerchantPublicView m, string? notice)
+    public static string Render(MerchantPublicView m, string? notice, IReadOnlyList<PublicCommitment>? commitments = null)
     {
         var (label, css, meaning) = Colors.GetValueOrDefault(m.Color, ("未评定", "#757575", ""));
         var h = new StringBuilder();
@@ -43,7 +43,19 @@ public static class MerchantPage
 
         h.Append("<section><h2>许可信息</h2>");
         if (m.Licences.Count == 0) h.Append("<p class=\"muted\">暂无登记的行政许可信息</p>");
-        else h.Append("<ul>").Append(string.Concat(m.Licences.Select(l => $"<li>{E(l)}</li>"))).Append("</ul>");
+        else h.Append("<ul id=\"licences\">").Append(string.Concat(m.Licences.Select(l => $"<li>{E(l)}</li>"))).Append("</ul>");
+        h.Append("</section>");
+
+        h.Append("<section><h2>信用承诺</h2>");
+        if (commitments is not { Count: > 0 }) h.Append("<p class=\"muted\">暂无信用承诺</p>");
+        else
+        {
+            h.Append("<table id=\"commitments\"><tr><th>签署日期</th><th>类型</th><th>承诺内容</th><th>状态</th></tr>");
+            foreach (var c in commitments)
+                h.Append("<tr><td>").Append(Day(c.SignedAt)).Append("</td><td>").Append(E(c.Kind)).Append("</td><td>").Append(E(PublicText.Mask(c.Text)))
+                 .Append("</td><td>").Append(c.Breached ? "<strong>已违诺</strong>" : "履约中").Append("</td></tr>");
+            h.Append("</table>");
+        }
         h.Append("</section>");
 
         h.Append("<section><h2>行政处罚及失信信息</h2>");
