@@ -44,6 +44,12 @@ public class RoleMatrixTests(GridHost grid) : IClassFixture<GridHost>
         { "GET", "/api/v1/merchants/exemplary?street=水晶街", null },
         { "GET", "/api/v1/stats/grades", [C, O] },
         { "GET", "/api/v1/stats/departments", [C, O] },
+        // Department desk: licences, commitments, credit checks
+        { "POST", "/api/v1/licences", [R, T, C] },
+        { "GET", "/api/v1/licences", [R, T, C, O] },
+        { "POST", "/api/v1/commitments", [R, T, C] },
+        { "GET", "/api/v1/commitments", [R, T, C, O] },
+        { "GET", $"/api/v1/checks/enterprise/{Uscc}?purpose=awards", [R, T, C, O] },
         // Emergencies
         { "POST", "/api/v1/emergencies", [E] },
         { "POST", "/api/v1/emergencies/none/warning", [E] },
