@@ -81,7 +81,7 @@ public interface IAuditTrail
     Task<IReadOnlyList<AuditEntry>> Recent(int limit, CancellationToken ct = default);
 }
 
-/// <summary>One department's 双公示 record (L483): penalty records reported, and how many later than 7 days.</summary>
+/// <summary>One department's 双公示 record (L483): penalty records and licences reported, and how many later than 7 days.</summary>
 public sealed record DepartmentTimeliness(string Department, int Total, int Late)
 {
     public int OnTime => Total - Late;

@@ -30,6 +30,7 @@ public abstract partial class SubjectGrain
                     DerivedFrom = record.RecordId,
                     ValidityYears = null,
                     HonourScope = null,
+                    CommitmentRef = null, // the breach is the source subject's (domain-rules §10), not its representative's
                     State = RecordState.Active,
                     StateChangedAt = null,
                     StateReason = null,

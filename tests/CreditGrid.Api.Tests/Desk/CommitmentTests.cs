@@ -42,6 +42,22 @@ public class CommitmentTests(GridHost grid) : IClassFixture<GridHost>
     }
 
     [Fact]
+    public async Task An_upheld_objection_to_the_breach_record_makes_the_commitment_active_again()
+    {
+        var enterprise = GridHost.NewEnterpriseId();
+        var id = (await (await grid.Post("/api/v1/commitments", DeskCalls.Commitment(enterprise))).Body()).GetProperty("commitmentId").GetString();
+        var record = (await grid.PushApplied(Pledge(enterprise, id))).GetProperty("recordIds")[0].GetString();
+        Assert.Equal("breached", (await Only(enterprise)).GetProperty("status").GetString());
+
+        var center = grid.Client(GridHost.CreditCenter);
+        var objection = "ob-" + Guid.NewGuid().ToString("N");
+        Assert.Equal(HttpStatusCode.Created, (await center.PostAsync($"/api/v1/records/{record}/objections", Calls.Json(new { objectionId = objection, reason = "已按承诺履行" }))).StatusCode);
+        Assert.Equal("breached", (await Only(enterprise)).GetProperty("status").GetString()); // an open objection keeps the record (L815)
+        Assert.Equal(HttpStatusCode.OK, (await center.PostAsync($"/api/v1/objections/{objection}/resolve", Calls.Json(new { upheld = true, note = "异议成立" }))).StatusCode);
+        Assert.Equal("active", (await Only(enterprise)).GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task A_merchants_commitment_shows_on_its_page_and_a_breach_on_its_enterprise_shows_there_too()
     {
         var merchant = GridHost.NewEnterpriseId();
@@ -112,5 +128,24 @@ public class CommitmentTests(GridHost grid) : IClassFixture<GridHost>
         var text = await (await grid.Client(GridHost.Operator).GetAsync($"/api/v1/commitments?subjectId={person}")).Content.ReadAsStringAsync();
         Assert.DoesNotContain(person, text);
         Assert.Contains(CreditGrid.Core.Identifiers.ResidentId.Mask(person), text);
+    }
+}
+
+/// <summary>A breach accepted with 202 marks the commitment once applied, across a restart of the host (the intake log is durable).</summary>
+public class CommitmentRestartTests(GridHost grid) : IClassFixture<GridHost>
+{
+    [Fact]
+    public async Task A_pledge_event_accepted_before_a_restart_marks_the_commitment_breached_after_it()
+    {
+        var enterprise = GridHost.NewEnterpriseId();
+        var id = (await (await grid.Post("/api/v1/commitments", DeskCalls.Commitment(enterprise))).Body()).GetProperty("commitmentId").GetString();
+        var eventId = GridHost.NewEventId();
+        var accepted = await grid.Push(new { eventId, subjectKind = "enterprise", subjectId = enterprise, indicator = "E-PLEDGE-FALSE-DECLARATION", occurredAt = "2026-11-27", commitmentRef = id });
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        await grid.Restart();
+
+        var record = (await grid.WaitFor(eventId, "applied")).GetProperty("recordIds")[0].GetString();
+        var item = (await grid.List($"/api/v1/commitments?subjectId={enterprise}")).GetProperty("items")[0];
+        Assert.Equal(("breached", record), (item.GetProperty("status").GetString(), item.GetProperty("breachedBy").GetString()));
     }
 }
