@@ -22,6 +22,7 @@ public static class CreditGridApi
         services.AddCreditGridPolicies();
         services.AddOpenApi();
         services.AddCreditGridRateLimits(configuration);
+        services.AddSingleton<Imports.ImportSignal>().AddHostedService<Imports.ImportWorker>();
         return services;
     }
 
@@ -38,6 +39,7 @@ public static class CreditGridApi
         app.MapMerchants();
         app.MapEmergencies();
         app.MapChanges();
+        app.MapImports();
         return app;
     }
 }

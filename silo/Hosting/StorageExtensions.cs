@@ -46,6 +46,7 @@ public static class StorageExtensions
         services.AddSingleton<IAuditTrail, SqlAuditTrail>();
         services.AddSingleton<IDueWork, SqlDueWork>();
         services.AddSingleton<ILegalRepresentatives, SqlLegalRepresentatives>();
+        services.AddSingleton<Core.Imports.IImportStore, SqlImportStore>();
         services.AddHostedService<PostgresPoolRelease>();
         return services;
     }
