@@ -88,8 +88,8 @@ public static class FileTable
     {
         var rows = MiniExcel.Query(new MemoryStream(file), useHeaderRow: false, excelType: ExcelType.XLSX)
             .Cast<IDictionary<string, object?>>();
-        using var e = rows.GetEnumerator();
-        if (!e.MoveNext()) return ([], []);
+        var e = rows.GetEnumerator(); // owned by XlsxRows, which disposes it when the rows are read
+        if (!e.MoveNext()) { e.Dispose(); return ([], []); }
         var columns = e.Current.Keys.ToArray();
         var header = columns.Select(c => Clean(Text(e.Current[c]) ?? "")).ToArray();
         return (header, XlsxRows(e, columns));
@@ -97,6 +97,7 @@ public static class FileTable
 
     private static IEnumerable<FileRow> XlsxRows(IEnumerator<IDictionary<string, object?>> e, string[] columns)
     {
+        using var owned = e;
         var row = 1;
         while (e.MoveNext())
         {

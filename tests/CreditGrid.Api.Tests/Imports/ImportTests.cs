@@ -111,7 +111,7 @@ public class ImportTests(GridHost grid) : IClassFixture<GridHost>
         using var stream = new MemoryStream();
         await stream.SaveAsAsync(sheet, excelType: ExcelType.XLSX);
         var import = await grid.Import(stream.ToArray(), fileName: "penalties.xlsx");
-        Assert.Equal(1, import.GetProperty("applied").GetInt32());
+        Assert.True(import.GetProperty("applied").GetInt32() == 1, import.ToString());
         Assert.Equal(["E-PEN-FINE-100K-500K"], await grid.Indicators("enterprise", uscc));
     }
 
