@@ -23,6 +23,17 @@ public class ImportTests(GridHost grid) : IClassFixture<GridHost>
     }
 
     [Fact]
+    public async Task The_desks_sample_file_dry_runs_with_its_rejected_and_held_rows()
+    {
+        var file = await File.ReadAllBytesAsync(Path.Combine(Repository.Root, "docs", "samples", "punishment-sample.csv"));
+        var import = await grid.Import(file, status: "ready", dryRun: true);
+        Assert.Equal(20, import.GetProperty("total").GetInt32());
+        Assert.Equal(3, import.GetProperty("rejected").GetInt32()); // 简易程序, 主动消除, 罚款金额 "五万"
+        Assert.Equal(1, import.GetProperty("held").GetInt32());     // 责令限期拆除 → 其他行政处罚
+        Assert.Equal(16, import.GetProperty("valid").GetInt32());
+    }
+
+    [Fact]
     public async Task The_same_file_imported_twice_adds_nothing_the_second_time()
     {
         var rows = new[] { new Penalty(GridHost.NewEnterpriseId(), "罚款；警告", Fine: "3"), new Penalty(GridHost.NewEnterpriseId(), "责令停产停业") };
@@ -140,6 +151,18 @@ public class ImportTests(GridHost grid) : IClassFixture<GridHost>
         Assert.DoesNotContain(theirs.GetProperty("items").EnumerateArray(), i => i.GetProperty("importId").GetString() == importId);
         var ours = await (await grid.Client(GridHost.Reporter).GetAsync("/api/v1/imports?pageSize=500")).Body();
         Assert.Contains(ours.GetProperty("items").EnumerateArray(), i => i.GetProperty("importId").GetString() == importId);
+    }
+
+    private static class Repository
+    {
+        public static string Root { get; } = Find();
+
+        private static string Find()
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+                if (System.IO.File.Exists(Path.Combine(dir.FullName, "CreditGrid.sln"))) return dir.FullName;
+            throw new DirectoryNotFoundException("CreditGrid.sln");
+        }
     }
 
     [Fact]
