@@ -22,6 +22,7 @@ public static class CreditGridApi
         services.AddCreditGridPolicies();
         services.AddOpenApi();
         services.AddCreditGridRateLimits(configuration);
+        services.AddSingleton<Imports.ImportSignal>().AddHostedService<Imports.ImportWorker>();
         return services;
     }
 
@@ -39,6 +40,7 @@ public static class CreditGridApi
         app.MapEmergencies();
         app.MapChanges();
         app.MapLicences().MapCommitments().MapChecks();
+        app.MapImports();
         return app;
     }
 }

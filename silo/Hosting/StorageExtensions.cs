@@ -48,6 +48,7 @@ public static class StorageExtensions
         services.AddSingleton<ILegalRepresentatives, SqlLegalRepresentatives>();
         services.AddSingleton<Core.Records.ILicenceRegistry, SqlLicences>();
         services.AddSingleton<Core.Records.ICommitmentRegistry, SqlCommitments>();
+        services.AddSingleton<Core.Imports.IImportStore, SqlImportStore>();
         services.AddHostedService<PostgresPoolRelease>();
         return services;
     }

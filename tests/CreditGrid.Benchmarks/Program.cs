@@ -4,7 +4,7 @@ using CreditGrid.Benchmarks.Harness;
 using CreditGrid.Benchmarks.Scenarios;
 
 // The benchmark harness (docs/benchmarks.md):
-//   dotnet run -c Release --project tests/CreditGrid.Benchmarks -- <ingest|latency|rules|memory|honours|search|all> [--size tiny|full]
+//   dotnet run -c Release --project tests/CreditGrid.Benchmarks -- <ingest|latency|rules|memory|honours|search|imports|all> [--size tiny|full]
 // Anything else goes to BenchmarkDotNet as before:
 //   dotnet run -c Release --project tests/CreditGrid.Benchmarks -- --filter '*'
 if (!Options.IsScenario(args))
@@ -29,5 +29,6 @@ if (o.Runs("latency")) Report.Write(target, "latency", await Latency.Run(o, mach
 if (o.Runs("memory")) Report.Write(target, "memory", await Memory.Run(o, machine));
 if (o.Runs("honours")) Report.Write(target, "honours", await Honours.Run(o, machine));
 if (o.Runs("search")) Report.Write(target, "search", await Search.Run(o, machine));
+if (o.Runs("imports")) Report.Write(target, "imports", await Imports.Run(o, machine));
 Console.WriteLine($"written: {target}");
 return 0;

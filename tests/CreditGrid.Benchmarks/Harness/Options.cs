@@ -9,7 +9,7 @@ namespace CreditGrid.Benchmarks.Harness;
 /// </summary>
 public sealed class Options
 {
-    public static readonly string[] Scenarios = ["ingest", "latency", "rules", "memory", "honours", "search", "all"];
+    public static readonly string[] Scenarios = ["ingest", "latency", "rules", "memory", "honours", "search", "imports", "all"];
 
     public string Scenario { get; private init; } = "all";
     public bool Tiny { get; private init; }
