@@ -15,6 +15,7 @@ public static class ConsoleFiles
     public static IApplicationBuilder UseCreditGridConsole(this IApplicationBuilder app)
     {
         var files = new ManifestEmbeddedFileProvider(typeof(ConsoleFiles).Assembly, "wwwroot");
+        app.UseCreditGridDesk(); // /desk is wwwroot/desk/index.html
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files, DefaultFileNames = ["index.html"] });
         return app.UseStaticFiles(new StaticFileOptions
         {

@@ -34,6 +34,7 @@ public static class CreditGridApi
         app.MapSubjects();
         app.MapSearch();
         app.MapEvents();
+        app.MapEventList();
         app.MapRecords();
         app.MapObjections();
         app.MapMerchants();

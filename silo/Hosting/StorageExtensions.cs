@@ -34,6 +34,7 @@ public static class StorageExtensions
         services.AddSingleton<IIntakeLog>(sp => sp.GetRequiredService<SqlEventIntake>());
         services.AddSingleton<IEventIntake>(sp => sp.GetRequiredService<SqlEventIntake>());
         services.AddSingleton<IDepartmentTimeliness>(sp => sp.GetRequiredService<SqlEventIntake>());
+        services.AddSingleton<IEventList, SqlEventList>();
         services.AddSingleton<SqlRecordDirectory>();
         services.AddSingleton<IRecordIndex>(sp => sp.GetRequiredService<SqlRecordDirectory>());
         services.AddSingleton<IRecordDirectory>(sp => sp.GetRequiredService<SqlRecordDirectory>());

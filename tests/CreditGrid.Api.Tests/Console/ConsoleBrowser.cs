@@ -41,6 +41,22 @@ public sealed class ConsoleBrowser : IAsyncDisposable
         return page;
     }
 
+    /// <summary>
+    /// The department desk (/desk) at <paramref name="width"/>×<paramref name="height"/>, its key in session storage (as
+    /// after the key form), once its first lists are loaded (#desk data-ready). No key: the page as a new visitor sees it.
+    /// </summary>
+    public async Task<IPage> Desk(Uri baseAddress, string? key, int width = 1366, int height = 768)
+    {
+        var context = await _browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height }, Locale = "zh-CN", TimezoneId = "Asia/Shanghai" });
+        if (key is not null) await context.AddInitScriptAsync($"if (!sessionStorage.getItem('creditgrid.deskKey')) sessionStorage.setItem('creditgrid.deskKey', {Js(key)});");
+        var page = await context.NewPageAsync();
+        page.Console += (_, m) => { if (m.Type == "error" && !m.Text.StartsWith("Failed to load resource", StringComparison.Ordinal)) Errors.Add(m.Text); };
+        page.PageError += (_, e) => Errors.Add(e);
+        await page.GotoAsync(new Uri(baseAddress, "/desk").ToString());
+        if (key is not null) await Assertions.Expect(page.Locator("#desk")).ToHaveAttributeAsync("data-ready", "true", new() { Timeout = 15_000 });
+        return page;
+    }
+
     /// <summary>Connected, and the first full fetch of every panel is done (the page marks it on #dashboard).</summary>
     public static async Task Synced(IPage page)
     {

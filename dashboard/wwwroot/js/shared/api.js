@@ -1,4 +1,6 @@
-// The API client: the operator key on every request, the grid's clock, and refusals as the API's Chinese problem text.
+// The API client: the key on every request, the grid's clock, and refusals as the API's Chinese problem text
+// (Accept-Language: zh-CN, so a browser set to English still reads the API's Chinese messages). Used by the operator
+// console and the department desk.
 import { noteServerTime } from './format.js';
 
 export const session = { key: null, id: 0, roles: [], department: '' };
@@ -28,14 +30,15 @@ export function problemText(err) {
 
 export const can = (...roles) => roles.some((r) => session.roles.includes(r));
 
-async function call(method, path, body) {
+async function call(method, path, body, form = false) {
   const id = session.id;
-  const headers = { Accept: 'application/json' };
+  const headers = { Accept: 'application/json', 'Accept-Language': 'zh-CN' };
   if (session.key) headers['X-Api-Key'] = session.key;
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  // a FormData body sets its own multipart Content-Type (with the boundary)
+  if (body !== undefined && !form) headers['Content-Type'] = 'application/json';
   const response = await fetch(path, {
     method, headers, cache: 'no-store', credentials: 'same-origin',
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: body === undefined ? undefined : form ? body : JSON.stringify(body),
   });
   noteServerTime(response);
   if (id !== session.id) throw new StaleError();
@@ -50,6 +53,8 @@ async function call(method, path, body) {
 
 export const get = (path) => call('GET', path);
 export const post = (path, body) => call('POST', path, body === undefined ? {} : body);
+/** multipart/form-data (a file upload): the FormData as it is. */
+export const upload = (path, formData) => call('POST', path, formData, true);
 
 /** A list that is either the paged shape { items } or a plain array (http-api Conventions). */
 export const items = (answer) => (Array.isArray(answer) ? answer : answer && Array.isArray(answer.items) ? answer.items : []);
