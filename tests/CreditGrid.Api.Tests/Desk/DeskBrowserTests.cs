@@ -240,7 +240,7 @@ public class DeskBrowserTests(GridHost grid) : IClassFixture<GridHost>
         var page = await browser.Desk(grid.BaseAddress, GridHost.Reporter, width, height);
         await page.ClickAsync(".tab[data-tab='inspection']");
         await page.ClickAsync("#finding-add");
-        foreach (var tab in new[] { "event", "inspection", "complaints", "licence", "commitment", "import" })
+        foreach (var tab in new[] { "event", "inspection", "complaints", "licence", "commitment", "import", "check" })
         {
             await page.ClickAsync($".tab[data-tab='{tab}']");
             var fit = await page.EvaluateAsync<JsonElement>(@"() => ({

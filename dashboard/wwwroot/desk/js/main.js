@@ -5,8 +5,9 @@ import { session, get, onUnauthorized, ProblemError, StaleError, problemText } f
 import { initEventForm, setEventDefaults } from './event-form.js';
 import { initInspectionForm, setInspectionDefaults } from './inspection-form.js';
 import { initComplaints, loadComplaints } from './complaints.js';
-import { initRecordForms, setRecordDefaults } from './record-forms.js';
+import { initRecordForms, setRecordDefaults, lists } from './record-forms.js';
 import { initImportForm } from './import-form.js';
+import { initCheckForm } from './check-form.js';
 import { initRecent, loadRecent, stopRecent } from './recent.js';
 
 const KEY_STORAGE = 'creditgrid.deskKey';
@@ -73,6 +74,8 @@ function initTabs() {
     $('desk').setAttribute('data-tab', name);
     store('set', TAB_STORAGE, name);
     if (name === 'complaints' && session.key) loadComplaints().catch(() => {});
+    // a commitment breached meanwhile (an E-PLEDGE event on the 信用事件 tab) shows as such on return
+    if ((name === 'licence' || name === 'commitment') && session.key) lists[name]().catch(() => {});
   };
   for (const t of tabs) t.addEventListener('click', () => choose(t.getAttribute('data-tab')));
   const saved = store('get', TAB_STORAGE);
@@ -86,7 +89,8 @@ function init() {
   initInspectionForm(submitted);
   initComplaints();
   initRecordForms();
-  initImportForm();
+  initImportForm(submitted);
+  initCheckForm();
   initRecent();
   onUnauthorized(refuse);
   $('desk-key-form').addEventListener('submit', (e) => {
