@@ -13,6 +13,9 @@ const HELD_PAGE = 500;
 const STATUS = { validating: '校验中', ready: '试运行完成（未导入）', importing: '导入中', done: '导入完成' };
 const ROW_STATUS = { valid: '有效', rejected: '退回', held: '待定', accepted: '已受理', applied: '已生效' };
 const FORMAT = { punishment: '行政处罚“双公示”', events: '信用事件' };
+// errors are keyed by the file's column; these two keys are the import's own (a held row's points, the grid's answer)
+const FIELD = { points: '分值', event: '网格' };
+const EMPTY = { rejected: '没有退回的行', valid: '没有待导入的行', accepted: '没有已受理未生效的行', applied: '暂无已生效的行', '': '没有行' };
 
 const job = { id: null, page: 1, timer: null, file: null, format: 'punishment', dryRun: true, last: null };
 let onApplied = () => {};
@@ -30,7 +33,7 @@ function progress(a) {
 function errorLines(errors) {
   if (!errors || typeof errors !== 'object') return [];
   return Object.entries(errors).map(([field, msgs]) => el('p', { class: 'row-error', 'data-field': field }, [
-    el('b', { class: 'row-field', text: field === 'event' ? '网格' : field }), '：', [].concat(msgs).join('；'),
+    el('b', { class: 'row-field', text: FIELD[field] || field }), '：', [].concat(msgs).join('；'),
   ]));
 }
 
@@ -99,6 +102,7 @@ function renderRows(a) {
   clear(tbody);
   const rows = Array.isArray(a.rows) ? a.rows : [];
   for (const r of rows) tbody.appendChild(tableRow(r));
+  setText('import-rows-empty', EMPTY[$('import-rows-filter').value] || EMPTY['']);
   $('import-rows-empty').hidden = rows.length > 0;
   const pages = Math.max(1, Math.ceil(n(a.rowsTotal) / PAGE_SIZE));
   setText('import-rows-page', `共 ${n(a.rowsTotal)} 行 · 第 ${job.page} / ${pages} 页`);
