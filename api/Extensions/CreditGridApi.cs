@@ -1,5 +1,6 @@
 using CreditGrid.Api.Auth;
 using CreditGrid.Api.Endpoints;
+using CreditGrid.Api.OpenApi;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -15,12 +16,12 @@ public static class CreditGridApi
     public static IServiceCollection AddCreditGridApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddCreditGridJson();
-        services.AddProblemDetails();
+        services.AddCreditGridProblems();
         services.Configure<AuthOptions>(configuration.GetSection(AuthOptions.Section));
         services.AddAuthentication(ApiKeyAuthentication.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         services.AddCreditGridPolicies();
-        services.AddOpenApi();
+        services.AddCreditGridOpenApi();
         services.AddCreditGridRateLimits(configuration);
         return services;
     }
@@ -28,7 +29,7 @@ public static class CreditGridApi
     public static IEndpointRouteBuilder MapCreditGridApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/healthz", () => Results.Text("ok")).WithName("Healthz").WithSummary("Liveness").AllowAnonymous();
-        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapCreditGridDocs();
         app.MapCatalog();
         app.MapSubjects();
         app.MapSearch();
@@ -38,6 +39,8 @@ public static class CreditGridApi
         app.MapMerchants();
         app.MapEmergencies();
         app.MapChanges();
+        app.MapStats();
+        app.MapAudit();
         return app;
     }
 }
