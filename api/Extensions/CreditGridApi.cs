@@ -23,6 +23,7 @@ public static class CreditGridApi
         services.AddCreditGridPolicies();
         services.AddCreditGridOpenApi();
         services.AddCreditGridRateLimits(configuration);
+        services.AddUtf8RequestTargets();
         return services;
     }
 
