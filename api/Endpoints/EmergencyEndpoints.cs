@@ -1,4 +1,5 @@
 using CreditGrid.Api.Auth;
+using CreditGrid.Api.OpenApi;
 using CreditGrid.Api.Validation;
 using CreditGrid.Core.Citations;
 using CreditGrid.Core.Emergency;
@@ -36,6 +37,7 @@ public static class EmergencyEndpoints
             .WithName("ReportIncident")
             .WithSummary("Report an incident; its category and lead departments come from the plan's table 9.1")
             .Accepts<IncidentRequest>("application/json")
+            .WithRequestExample(Examples.IncidentRequest)
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(409).ProducesProblem(415).ProducesProblem(422);
 
         incidents.MapPost("/{id}/warning", Warn)
@@ -43,6 +45,7 @@ public static class EmergencyEndpoints
             .WithName("WarnIncident")
             .WithSummary("Issue, raise or lower the warning: 1 red, 2 orange, 3 yellow, 4 blue (plan 4.2.2)")
             .Accepts<LevelRequest>("application/json")
+            .WithRequestExample(Examples.LevelRequest)
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(415).ProducesProblem(422);
 
         incidents.MapPost("/{id}/warning/lift", LiftWarning)
@@ -56,6 +59,7 @@ public static class EmergencyEndpoints
             .WithName("RespondToIncident")
             .WithSummary("Activate or adjust the district response 1-4; the plan's table names who decides and who commands")
             .Accepts<LevelRequest>("application/json")
+            .WithRequestExample(Examples.LevelRequest)
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(415).ProducesProblem(422);
 
         incidents.MapPost("/{id}/releases", Release)
@@ -63,6 +67,7 @@ public static class EmergencyEndpoints
             .WithName("RecordIncidentRelease")
             .WithSummary("Record an information release (authoritative or press-conference); it closes the matching deadline")
             .Accepts<ReleaseRequest>("application/json")
+            .WithRequestExample(Examples.ReleaseRequest)
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(415).ProducesProblem(422);
 
         incidents.MapPost("/{id}/end", End)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CreditGrid.Api.Auth;
+using CreditGrid.Api.OpenApi;
 using CreditGrid.Api.Contracts;
 using CreditGrid.Api.Validation;
 using CreditGrid.Core;
@@ -29,6 +30,7 @@ public static class EventEndpoints
             .WithName("PushEvent")
             .WithSummary("Push one credit event (sanction or commendation); 202 once it is durable in the intake log")
             .Accepts<EventRequest>("application/json")
+            .WithRequestExample(Examples.EventRequest)
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(409).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422);
 
         events.MapPost("/events:batch", PushBatch)
@@ -36,6 +38,7 @@ public static class EventEndpoints
             .WithName("PushEventBatch")
             .WithSummary("Push up to 1000 credit events; one result per event, in order")
             .Accepts<BatchRequest>("application/json")
+            .WithRequestExample(Examples.BatchRequest)
             .Produces<BatchResponse>(StatusCodes.Status207MultiStatus)
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(413).ProducesProblem(415);
 

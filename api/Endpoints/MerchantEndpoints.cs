@@ -1,4 +1,5 @@
 using CreditGrid.Api.Auth;
+using CreditGrid.Api.OpenApi;
 using CreditGrid.Api.Contracts;
 using CreditGrid.Api.Validation;
 using CreditGrid.Core.Citations;
@@ -28,6 +29,7 @@ public static class MerchantEndpoints
             .WithName("RecordInspection")
             .WithSummary("Record an inspection and its findings with rectification deadlines (no findings: a clean inspection)")
             .Accepts<InspectionRequest>("application/json")
+            .WithRequestExample(Examples.InspectionRequest)
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(415).ProducesProblem(422);
 
         merchants.MapPost("/{id}/findings/{findingId}/rectify", Rectify)
@@ -35,6 +37,7 @@ public static class MerchantEndpoints
             .WithName("RectifyFinding")
             .WithSummary("Mark a finding rectified (the department that found it, or the credit centre)")
             .Accepts<RectifyRequest>("application/json")
+            .WithRequestExample(Examples.RectifyRequest)
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(415).ProducesProblem(422);
 
         merchants.MapPost("/{id}/expel", Expel)
@@ -42,6 +45,7 @@ public static class MerchantEndpoints
             .WithName("ExpelMerchant")
             .WithSummary("Expel a merchant from the street (black); the body with a reason is optional")
             .Accepts<ExpelRequest>(isOptional: true, "application/json")
+            .WithRequestExample(Examples.ExpelRequest)
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404);
 
         merchants.MapPost("/{id}/readmit", Readmit)
@@ -55,6 +59,7 @@ public static class MerchantEndpoints
             .WithName("SubmitComplaint")
             .WithSummary("A consumer complaint (public, rate-limited per address)")
             .Accepts<ComplaintRequest>("application/json")
+            .WithRequestExample(Examples.ComplaintRequest)
             .ProducesProblem(400).ProducesProblem(404).ProducesProblem(413).ProducesProblem(415).ProducesProblem(429);
 
         complaints.MapPost("/{complaintId}/verdict", Verdict)
@@ -62,6 +67,7 @@ public static class MerchantEndpoints
             .WithName("GiveComplaintVerdict")
             .WithSummary("A verdict on a complaint: any reporter gives the first, then only that department or the credit centre")
             .Accepts<VerdictRequest>("application/json")
+            .WithRequestExample(Examples.VerdictRequest)
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(415);
 
         complaints.MapPost("/{complaintId}/resolve", Resolve)
@@ -75,6 +81,7 @@ public static class MerchantEndpoints
             .WithName("SubmitReview")
             .WithSummary("A consumer review, 1-5 stars (public, rate-limited per address)")
             .Accepts<ReviewRequest>("application/json")
+            .WithRequestExample(Examples.ReviewRequest)
             .ProducesProblem(400).ProducesProblem(404).ProducesProblem(415).ProducesProblem(422).ProducesProblem(429);
 
         merchants.MapGet("/streets", Streets)

@@ -1,4 +1,5 @@
 using CreditGrid.Api.Auth;
+using CreditGrid.Api.OpenApi;
 using CreditGrid.Api.Contracts;
 using CreditGrid.Api.Validation;
 using CreditGrid.Core.Grid;
@@ -24,6 +25,7 @@ public static class ObjectionEndpoints
             .WithName("ResolveObjection")
             .WithSummary("Resolve an objection: upheld revokes the record, otherwise it is closed")
             .Accepts<ResolveRequest>("application/json")
+            .WithRequestExample(Examples.ResolveRequest)
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(415);
 
         objections.MapGet("", List)

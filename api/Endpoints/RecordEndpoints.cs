@@ -1,4 +1,5 @@
 using CreditGrid.Api.Auth;
+using CreditGrid.Api.OpenApi;
 using CreditGrid.Api.Contracts;
 using CreditGrid.Api.Validation;
 using CreditGrid.Core;
@@ -29,6 +30,7 @@ public static class RecordEndpoints
             .WithName("RevokeRecord")
             .WithSummary("Revoke a record (the credit centre, or the department that reported it); it and everything derived from it stop counting")
             .Accepts<RevokeRequest>("application/json")
+            .WithRequestExample(Examples.RevokeRequest)
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(415).ProducesProblem(422);
 
         records.MapPost("/{recordId}/repair", Repair)
@@ -36,6 +38,7 @@ public static class RecordEndpoints
             .WithName("RepairRecord")
             .WithSummary("Repair a record (credit centre); a person's repairable dishonesty row becomes the −80 row for 2 years")
             .Accepts<RepairRequest>("application/json")
+            .WithRequestExample(Examples.RepairRequest)
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(415).ProducesProblem(422);
 
         records.MapPost("/{recordId}/objections", Object)
@@ -43,6 +46,7 @@ public static class RecordEndpoints
             .WithName("OpenObjection")
             .WithSummary("Object to a record; due in 3 working days, 7 when other units must verify")
             .Accepts<ObjectionRequest>("application/json")
+            .WithRequestExample(Examples.ObjectionRequest)
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(415);
         return app;
     }

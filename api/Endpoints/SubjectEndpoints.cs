@@ -1,4 +1,5 @@
 using CreditGrid.Api.Auth;
+using CreditGrid.Api.OpenApi;
 using CreditGrid.Api.Contracts;
 using CreditGrid.Api.Validation;
 using CreditGrid.Core;
@@ -24,6 +25,7 @@ public static class SubjectEndpoints
             .WithName("RegisterSubject")
             .WithSummary("Register or update a subject (201 created, 200 updated); the answer is the registration, IDs masked")
             .Accepts<SubjectRequest>("application/json")
+            .WithRequestExample(Examples.SubjectRequest)
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422);
 
         subjects.MapGet("/{kind}/{id}", Read)

@@ -54,7 +54,7 @@ public sealed class OperationTransformer : IOpenApiOperationTransformer
         var roles = policy is null ? [] : RoleProblems.RolesOf(policy);
         operation.Security ??= [];
         operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiKeySchemeTransformer.SchemeId, context.Document)] = [] });
-        var line = roles.Count == 0 ? "Needs an API key (X-Api-Key)." : $"Roles: {string.Join(", ", roles)} (X-Api-Key).";
+        var line = roles.Count == 0 ? "Roles: any role (X-Api-Key)." : $"Roles: {string.Join(", ", roles)} (X-Api-Key).";
         operation.Description = string.IsNullOrEmpty(operation.Description) ? line : $"{operation.Description}\n\n{line}";
         operation.Extensions ??= new Dictionary<string, IOpenApiExtension>();
         operation.Extensions["x-roles"] = new JsonNodeExtension(new JsonArray([.. roles.Select(r => (JsonNode)JsonValue.Create(r))]));

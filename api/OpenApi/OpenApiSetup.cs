@@ -27,6 +27,7 @@ public static class OpenApiSetup
                     schema.Type = context.JsonTypeInfo.Type == typeof(DateTimeOffset) ? JsonSchemaType.String : JsonSchemaType.String | JsonSchemaType.Null;
                     schema.Format = "date-time";
                 }
+                RequiredFields.Apply(schema, context.JsonTypeInfo.Type);
                 return Task.CompletedTask;
             });
         });
