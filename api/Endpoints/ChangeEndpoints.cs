@@ -46,24 +46,24 @@ public static class ChangeEndpoints
 
     private static async Task<Ok<ChangesResponse>> Changes(string? since, string? kind, string? street, string? limit, IChangeLog log, GridClock clock, HttpContext http)
     {
-                DateTimeOffset? after = since is null ? null : Fields.Instant(since, "since", DateTimeOffset.MaxValue);
-                if (kind is not null && !ChangeKinds.EntryKinds.Contains(kind))
-                    throw Invalid.Field(StatusCodes.Status400BadRequest, "kind", $"'kind' 应为 {string.Join("、", ChangeKinds.EntryKinds)} 之一。", $"'kind' is one of {string.Join(", ", ChangeKinds.EntryKinds)}.");
-                var n = Number(limit, "limit", DefaultLimit, 1, MaxLimit);
-                var items = await log.Read(after, kind, Blank(street), n, http.RequestAborted);
-                // `next` is the last line's instant (the next call's `since`); with nothing new, the same `since`, or now.
-                var next = items.Count > 0 ? ChangeKinds.Instant(items[^1].At) : ChangeKinds.Instant(after ?? clock.Now);
-                return TypedResults.Ok(new ChangesResponse([.. items.Select(ChangeLine.Of)], next));
+        DateTimeOffset? after = since is null ? null : Fields.Instant(since, "since", DateTimeOffset.MaxValue);
+        if (kind is not null && !ChangeKinds.EntryKinds.Contains(kind))
+            throw Invalid.Field(StatusCodes.Status400BadRequest, "kind", $"'kind' 应为 {string.Join("、", ChangeKinds.EntryKinds)} 之一。", $"'kind' is one of {string.Join(", ", ChangeKinds.EntryKinds)}.");
+        var n = Number(limit, "limit", DefaultLimit, 1, MaxLimit);
+        var items = await log.Read(after, kind, Blank(street), n, http.RequestAborted);
+        // `next` is the last line's instant (the next call's `since`); with nothing new, the same `since`, or now.
+        var next = items.Count > 0 ? ChangeKinds.Instant(items[^1].At) : ChangeKinds.Instant(after ?? clock.Now);
+        return TypedResults.Ok(new ChangesResponse([.. items.Select(ChangeLine.Of)], next));
     }
 
     private static async Task<Ok<ComplaintPage>> Complaints(string? status, string? street, string? merchantId, string? page, string? pageSize, IComplaintQueue queue, HttpContext http)
     {
-                if (status is not null && !ComplaintStatus.All.Contains(status))
-                    throw Invalid.Field(StatusCodes.Status400BadRequest, "status", "'status' 应为 received、substantiated、unfounded 或 resolved。", "'status' is received, substantiated, unfounded or resolved.");
-                var p = Number(page, "page", 1, 1, int.MaxValue / 500);
-                var size = Number(pageSize, "pageSize", 50, 1, 500);
-                var (total, items) = await queue.List(new ComplaintQuery(status, Blank(street), Blank(merchantId), p, size), http.RequestAborted);
-                return TypedResults.Ok(new ComplaintPage(total, p, size, [.. items.Select(Item)]));
+        if (status is not null && !ComplaintStatus.All.Contains(status))
+            throw Invalid.Field(StatusCodes.Status400BadRequest, "status", "'status' 应为 received、substantiated、unfounded 或 resolved。", "'status' is received, substantiated, unfounded or resolved.");
+        var p = Number(page, "page", 1, 1, int.MaxValue / 500);
+        var size = Number(pageSize, "pageSize", 50, 1, 500);
+        var (total, items) = await queue.List(new ComplaintQuery(status, Blank(street), Blank(merchantId), p, size), http.RequestAborted);
+        return TypedResults.Ok(new ComplaintPage(total, p, size, [.. items.Select(Item)]));
     }
 
     /// <summary>http-api Conventions: the consumer's text masks anything shaped like a resident ID or a mobile number.</summary>

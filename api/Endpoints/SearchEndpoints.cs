@@ -28,27 +28,27 @@ public static class SearchEndpoints
     private static async Task<Ok<SearchResponse>> Search(string? q, string? kind, string? grade, string? color, string? street, string? downgraded,
         string? page, string? pageSize, ISubjectSearch search, HttpContext http)
     {
-                var query = new SearchQuery(
-                    Fields.Text(q, "q", 100),
-                    kind is null ? null : Fields.Kind(kind, "kind"),
-                    Grade(grade),
-                    color is null || Colors.Contains(color) ? color
-                        : throw Invalid.Field(StatusCodes.Status400BadRequest, "color", "'color' 应为 red、blue、yellow 或 black。", "'color' must be red, blue, yellow or black."),
-                    Fields.Text(street, "street", 100),
-                    downgraded switch
-                    {
-                        null => null,
-                        "true" => true,
-                        "false" => false,
-                        _ => throw Invalid.Field(StatusCodes.Status400BadRequest, "downgraded", "'downgraded' 应为 true 或 false。", "'downgraded' must be true or false."),
-                    },
-                    Paging.Number(page, "page", 1, int.MaxValue, 1),
-                    Paging.Number(pageSize, "pageSize", 1, 500, 50));
-                var found = await search.Search(query, http.RequestAborted);
-                // A list: person and official IDs masked (http-api Conventions); `ref` opens the subject's page.
-                return TypedResults.Ok(new SearchResponse(found.Total, query.Page, query.PageSize, [.. found.Items.Select(h => new SearchItem(
-                    h.Kind.ToWire(), Mapping.Id(h.Kind, h.Id, authorised: false), h.Name, h.Score, h.Grade, h.Stars, h.Color, h.Downgraded,
-                    h.Street, h.UpdatedAt, h.Handle))]));
+        var query = new SearchQuery(
+            Fields.Text(q, "q", 100),
+            kind is null ? null : Fields.Kind(kind, "kind"),
+            Grade(grade),
+            color is null || Colors.Contains(color) ? color
+                : throw Invalid.Field(StatusCodes.Status400BadRequest, "color", "'color' 应为 red、blue、yellow 或 black。", "'color' must be red, blue, yellow or black."),
+            Fields.Text(street, "street", 100),
+            downgraded switch
+            {
+                null => null,
+                "true" => true,
+                "false" => false,
+                _ => throw Invalid.Field(StatusCodes.Status400BadRequest, "downgraded", "'downgraded' 应为 true 或 false。", "'downgraded' must be true or false."),
+            },
+            Paging.Number(page, "page", 1, int.MaxValue, 1),
+            Paging.Number(pageSize, "pageSize", 1, 500, 50));
+        var found = await search.Search(query, http.RequestAborted);
+        // A list: person and official IDs masked (http-api Conventions); `ref` opens the subject's page.
+        return TypedResults.Ok(new SearchResponse(found.Total, query.Page, query.PageSize, [.. found.Items.Select(h => new SearchItem(
+            h.Kind.ToWire(), Mapping.Id(h.Kind, h.Id, authorised: false), h.Name, h.Score, h.Grade, h.Stars, h.Color, h.Downgraded,
+            h.Street, h.UpdatedAt, h.Handle))]));
     }
 
     /// <summary>AAA … D, or 1-6 for officials' stars. A '+' left unencoded in a query string arrives as a space ("A " = "A+").</summary>
