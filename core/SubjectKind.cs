@@ -36,6 +36,17 @@ public static class SubjectKinds
         }
     }
 
+    /// <summary>The kind as people read it (市场主体, 自然人, 公务人员, 商户, 机关事业单位和社会组织).</summary>
+    public static string ChineseName(SubjectKind kind) => kind switch
+    {
+        SubjectKind.Enterprise => "市场主体",
+        SubjectKind.Person => "自然人",
+        SubjectKind.Official => "公务人员",
+        SubjectKind.Merchant => "商户",
+        SubjectKind.Institution => "机关事业单位和社会组织",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
     /// <summary>Persons and officials are natural persons: their IDs are personal data (masked, audited).</summary>
     public static bool IsNaturalPerson(this SubjectKind kind) => kind is SubjectKind.Person or SubjectKind.Official;
 

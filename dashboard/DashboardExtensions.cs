@@ -52,7 +52,7 @@ public static class DashboardExtensions
                 if (!await grains.IsMerchant(id)) return PublicPages.NotFound();
                 var result = await grains.Merchant(id).Complain(new ComplaintSubmission(
                     text, contact.Length == 0 ? null : contact, ComplaintLimit.SourceOf(request.HttpContext.Connection.RemoteIpAddress), limit.PerMerchantPerDay));
-                if (result.ErrorStatus == StatusCodes.Status429TooManyRequests) return PublicPages.TooMany(result.Error!);
+                if (result.Outcome.Kind == OutcomeKind.TooMany) return PublicPages.TooMany(result.Outcome.Message!);
                 return result.Found ? Results.Redirect($"/m/{Uri.EscapeDataString(id)}?complaint=submitted") : PublicPages.NotFound();
             })
             .AllowAnonymous().RequireRateLimiting(publicRateLimit).DisableAntiforgery()

@@ -9,6 +9,16 @@ public static class Roles
     public const string Operator = "operator";
 
     public static readonly string[] All = [Reporter, CreditCenter, Emergency, Operator];
+
+    /// <summary>A role as a clerk reads it: the wire name and what it stands for.</summary>
+    public static string Describe(string role) => role switch
+    {
+        Reporter => "reporter（报送部门）",
+        CreditCenter => "credit-center（区社会信用中心）",
+        Emergency => "emergency（应急管理）",
+        Operator => "operator（运行值守）",
+        _ => role,
+    };
 }
 
 /// <summary>One configured key: Auth:ApiKeys:N:{Key,Department,Roles}.</summary>

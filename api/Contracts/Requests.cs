@@ -20,7 +20,8 @@ public sealed record EventRequest(
     string? PenaltyKind = null,
     string? CommitmentRef = null);
 
-public sealed record BatchRequest(System.Text.Json.JsonElement? Events);
+/// <summary>POST /api/v1/events:batch: up to 1000 events, each read and answered on its own.</summary>
+public sealed record BatchRequest(IReadOnlyList<EventRequest> Events);
 
 /// <summary>PUT /api/v1/subjects/{kind}/{id}.</summary>
 public sealed record SubjectRequest(

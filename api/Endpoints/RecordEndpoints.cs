@@ -1,4 +1,5 @@
 using CreditGrid.Api.Auth;
+using CreditGrid.Api.OpenApi;
 using CreditGrid.Api.Contracts;
 using CreditGrid.Api.Validation;
 using CreditGrid.Core;
@@ -7,6 +8,7 @@ using CreditGrid.Core.Grid;
 using CreditGrid.Core.Rules;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
 namespace CreditGrid.Api.Endpoints;
@@ -16,70 +18,96 @@ public static class RecordEndpoints
 {
     private const long Limit = 16 * 1024;
 
+    /// <summary>200 and 201 of an objection opened on a record.</summary>
+    public sealed record ObjectionOpened(string ObjectionId, string Status, string DueAt);
+
     public static IEndpointRouteBuilder MapRecords(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/v1/records/{recordId}/revoke", (string recordId, HttpContext http, IRecordDirectory records, IGrainFactory grains, GridClock clock) => Guard.Run(async () =>
-            {
-                var caller = Caller.From(http.User);
-                var request = await JsonBody.ReadAs<RevokeRequest>(http.Request, Limit);
-                Fields.Text(request.Reason, "reason", 2000);
-                Fields.Text(request.DecisionRef, "decisionRef", 200);
-                var location = await records.Find(recordId, http.RequestAborted);
-                if (location is null) return Problems.NotFound($"No record '{recordId}'.");
-                if (!caller.Is(Roles.CreditCenter) && location.Department != caller.Department)
-                    return Problems.Forbidden("Only the credit centre or the reporting department may revoke this record.");
-                var result = await grains.Records(location.Kind, location.SubjectId).Revoke(recordId, clock.Today, request.Reason, request.DecisionRef);
-                return Outcome(recordId, result, "revoked");
-            }))
+        var records = app.MapGroup("/api/v1/records").WithTags("Record workflows");
+
+        records.MapPost("/{recordId}/revoke", Revoke)
             .RequireAuthorization(Policies.Report)
-            .WithSummary("Revoke a record; it and everything derived from it stop counting")
-            .Produces<RecordActionResponse>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404);
+            .WithName("RevokeRecord")
+            .WithSummary("Revoke a record (the credit centre, or the department that reported it); it and everything derived from it stop counting")
+            .Accepts<RevokeRequest>("application/json")
+            .WithRequestExample(Examples.RevokeRequest)
+            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(415).ProducesProblem(422);
 
-        app.MapPost("/api/v1/records/{recordId}/repair", (string recordId, HttpContext http, IRecordDirectory records, IGrainFactory grains, GridClock clock) => Guard.Run(async () =>
-            {
-                var request = await JsonBody.ReadAs<RepairRequest>(http.Request, Limit);
-                var repairedAt = Fields.NotFuture(Fields.Date(request.RepairedAt, "repairedAt"), clock.Today, "repairedAt");
-                Fields.Text(request.Reason, "reason", 2000);
-                var location = await records.Find(recordId, http.RequestAborted);
-                if (location is null) return Problems.NotFound($"No record '{recordId}'.");
-                var result = await grains.Records(location.Kind, location.SubjectId).Repair(recordId, repairedAt, request.Reason);
-                return Outcome(recordId, result, "repaired");
-            }))
+        records.MapPost("/{recordId}/repair", Repair)
             .RequireAuthorization(Policies.CreditCenter)
-            .WithSummary("Repair a record (credit centre); the person L3270 row becomes the −80 row for 2 years")
-            .Produces<RecordActionResponse>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(422);
+            .WithName("RepairRecord")
+            .WithSummary("Repair a record (credit centre); a person's repairable dishonesty row becomes the −80 row for 2 years")
+            .Accepts<RepairRequest>("application/json")
+            .WithRequestExample(Examples.RepairRequest)
+            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(415).ProducesProblem(422);
 
-        app.MapPost("/api/v1/records/{recordId}/objections", (string recordId, HttpContext http, IRecordDirectory records, IObjectionRegistry objections,
-                IGrainFactory grains, GridClock clock, WorkingCalendar calendar) => Guard.Run(async () =>
-            {
-                var request = await JsonBody.ReadAs<ObjectionRequest>(http.Request, Limit);
-                var objectionId = Fields.Identifier(request.ObjectionId, "objectionId");
-                Fields.Text(request.Reason, "reason", 2000);
-                var location = await records.Find(recordId, http.RequestAborted);
-                if (location is null) return Problems.NotFound($"No record '{recordId}'.");
-                // The subject grain owns the objection (issue 11, item 15); the registry is its projection and only tells
-                // whether the id is already used on another subject's record.
-                if (await objections.Find(objectionId, http.RequestAborted) is { } known && known.RecordId != recordId)
-                    return Problems.Conflict($"objectionId '{objectionId}' is already used for another record.");
-                var today = clock.Today;
-                var needsOthers = request.NeedsOtherUnits ?? false;
-                var due = WorkingDays.ObjectionDue(today, needsOthers, calendar);
-                var result = await grains.Records(location.Kind, location.SubjectId).OpenObjection(
-                    new NewObjection(objectionId, recordId, request.Reason, needsOthers, today, due));
-                if (result.Outcome == ObjectionOutcome.NoRecord) return Problems.NotFound($"No record '{recordId}'.");
-                if (result.Outcome == ObjectionOutcome.OtherRecord || result.Objection is not { } stored)
-                    return Problems.Conflict($"objectionId '{objectionId}' is already used for another record.");
-                var body = new { objectionId, status = stored.Status, dueAt = Mapping.Day(stored.DueAt) };
-                return result.Outcome == ObjectionOutcome.Created ? Results.Created($"/api/v1/objections/{objectionId}", body) : Results.Ok(body);
-            }))
+        records.MapPost("/{recordId}/objections", Object)
             .RequireAuthorization(Policies.Object)
-            .WithSummary("Object to a record; due in 3 working days, 7 when other units must verify (L815)")
-            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+            .WithName("OpenObjection")
+            .WithSummary("Object to a record; due in 3 working days, 7 when other units must verify")
+            .Accepts<ObjectionRequest>("application/json")
+            .WithRequestExample(Examples.ObjectionRequest)
+            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(415);
         return app;
     }
 
-    private static IResult Outcome(string recordId, RecordCommandResult result, string status) =>
-        !result.Found ? Problems.NotFound($"No record '{recordId}'.")
-        : result.Error is { } error ? Problems.Invalid(StatusCodes.Status422UnprocessableEntity, error, new Dictionary<string, string[]> { ["recordId"] = [error] })
-        : Results.Ok(new RecordActionResponse(recordId, status, result.AffectedRecordIds));
+    private static async Task<Results<Ok<RecordActionResponse>, ApiProblem>> Revoke(
+        string recordId, HttpContext http, IRecordDirectory records, IGrainFactory grains, GridClock clock)
+    {
+        var caller = Caller.From(http.User);
+        var request = await JsonBody.ReadAs<RevokeRequest>(http.Request, Limit);
+        Fields.Text(request.Reason, "reason", 2000);
+        Fields.Text(request.DecisionRef, "decisionRef", 200);
+        var location = await records.Find(recordId, http.RequestAborted);
+        if (location is null) return Unknown(recordId);
+        if (!caller.Is(Roles.CreditCenter) && location.Department != caller.Department)
+            return Problems.Forbidden($"只有区社会信用中心（credit-center）或报送该记录的部门（{location.Department}）可以撤销该记录。",
+                $"Only the credit centre (credit-center) or the department that reported the record ({location.Department}) may revoke it.");
+        var result = await grains.Records(location.Kind, location.SubjectId).Revoke(recordId, clock.Today, request.Reason, request.DecisionRef);
+        return Outcome(recordId, result, "revoked");
+    }
+
+    private static async Task<Results<Ok<RecordActionResponse>, ApiProblem>> Repair(
+        string recordId, HttpContext http, IRecordDirectory records, IGrainFactory grains, GridClock clock)
+    {
+        var request = await JsonBody.ReadAs<RepairRequest>(http.Request, Limit);
+        var repairedAt = Fields.NotFuture(Fields.Date(request.RepairedAt, "repairedAt"), clock.Today, "repairedAt");
+        Fields.Text(request.Reason, "reason", 2000);
+        var location = await records.Find(recordId, http.RequestAborted);
+        if (location is null) return Unknown(recordId);
+        var result = await grains.Records(location.Kind, location.SubjectId).Repair(recordId, repairedAt, request.Reason);
+        return Outcome(recordId, result, "repaired");
+    }
+
+    private static async Task<Results<Created<ObjectionOpened>, Ok<ObjectionOpened>, ApiProblem>> Object(string recordId, HttpContext http, IRecordDirectory records,
+        IObjectionRegistry objections, IGrainFactory grains, GridClock clock, WorkingCalendar calendar)
+    {
+        var request = await JsonBody.ReadAs<ObjectionRequest>(http.Request, Limit);
+        var objectionId = Fields.Identifier(request.ObjectionId, "objectionId");
+        Fields.Text(request.Reason, "reason", 2000);
+        var location = await records.Find(recordId, http.RequestAborted);
+        if (location is null) return Unknown(recordId);
+        // The subject grain owns the objection (issue 11, item 15); the registry is its projection and only tells
+        // whether the id is already used on another subject's record.
+        if (await objections.Find(objectionId, http.RequestAborted) is { } known && known.RecordId != recordId) return Reused(objectionId);
+        var today = clock.Today;
+        var needsOthers = request.NeedsOtherUnits ?? false;
+        var due = WorkingDays.ObjectionDue(today, needsOthers, calendar);
+        var result = await grains.Records(location.Kind, location.SubjectId).OpenObjection(
+            new NewObjection(objectionId, recordId, request.Reason, needsOthers, today, due));
+        if (result.Outcome == ObjectionOutcome.NoRecord) return Unknown(recordId);
+        if (result.Outcome == ObjectionOutcome.OtherRecord || result.Objection is not { } stored) return Reused(objectionId);
+        var body = new ObjectionOpened(objectionId, stored.Status, Mapping.Day(stored.DueAt));
+        return result.Outcome == ObjectionOutcome.Created ? TypedResults.Created($"/api/v1/objections/{objectionId}", body) : TypedResults.Ok(body);
+    }
+
+    private static ApiProblem Unknown(string recordId) => Problems.NotFound($"没有记录 '{recordId}'。", $"No record '{recordId}'.");
+
+    private static ApiProblem Reused(string objectionId) =>
+        Problems.Conflict($"objectionId '{objectionId}' 已用于另一条记录。", $"objectionId '{objectionId}' is already used for another record.");
+
+    private static Results<Ok<RecordActionResponse>, ApiProblem> Outcome(string recordId, RecordCommandResult result, string status) =>
+        !result.Found ? Unknown(recordId)
+        : result.Error is { } error ? Problems.Invalid(StatusCodes.Status422UnprocessableEntity, new Bilingual(error, result.EnglishError ?? error), "recordId")
+        : TypedResults.Ok(new RecordActionResponse(recordId, status, result.AffectedRecordIds));
 }

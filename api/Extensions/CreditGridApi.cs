@@ -1,5 +1,6 @@
 using CreditGrid.Api.Auth;
 using CreditGrid.Api.Endpoints;
+using CreditGrid.Api.OpenApi;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -15,21 +16,22 @@ public static class CreditGridApi
     public static IServiceCollection AddCreditGridApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddCreditGridJson();
-        services.AddProblemDetails();
+        services.AddCreditGridProblems();
         services.Configure<AuthOptions>(configuration.GetSection(AuthOptions.Section));
         services.AddAuthentication(ApiKeyAuthentication.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         services.AddCreditGridPolicies();
-        services.AddOpenApi();
+        services.AddCreditGridOpenApi();
         services.AddCreditGridRateLimits(configuration);
         services.AddSingleton<Imports.ImportSignal>().AddHostedService<Imports.ImportWorker>();
+        services.AddUtf8RequestTargets();
         return services;
     }
 
     public static IEndpointRouteBuilder MapCreditGridApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/healthz", () => Results.Text("ok")).WithName("Healthz").WithSummary("Liveness").AllowAnonymous();
-        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapCreditGridDocs();
         app.MapCatalog();
         app.MapSubjects();
         app.MapSearch();
@@ -42,6 +44,8 @@ public static class CreditGridApi
         app.MapChanges();
         app.MapLicences().MapCommitments().MapChecks();
         app.MapImports();
+        app.MapStats();
+        app.MapAudit();
         return app;
     }
 }

@@ -31,7 +31,7 @@ public sealed class ImportSignal
 /// followed until their events are applied) → done. Whatever a stop interrupted is picked up at the next start: a
 /// validation starts again from the stored file, an import accepts the rest (the intake answers repeats as duplicates).
 /// </summary>
-public sealed class ImportWorker(IImportStore store, IEventIntake intake, IGrainFactory grains, GridClock clock, ImportSignal signal, ILogger<ImportWorker> logger)
+public sealed class ImportWorker(IImportStore store, IEventIntake intake, IGrainFactory grains, CreditGrid.Core.Records.ICommitmentRegistry commitments, GridClock clock, ImportSignal signal, ILogger<ImportWorker> logger)
     : BackgroundService
 {
     /// <summary>Rows per intake transaction: the events:batch limit.</summary>
@@ -77,7 +77,7 @@ public sealed class ImportWorker(IImportStore store, IEventIntake intake, IGrain
             var columns = new PunishmentColumns(header);
             map = row => PunishmentMapper.Map(row, columns, job.Department);
         }
-        var checker = new RowChecker(RowChecker.CallerOf(job), clock.Today, grains, intake);
+        var checker = new RowChecker(RowChecker.CallerOf(job), clock.Today, new SubjectChecks(grains, intake, commitments));
         var batch = new List<ImportRow>(Chunk);
         foreach (var row in rows)
         {

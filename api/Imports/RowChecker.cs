@@ -10,13 +10,11 @@ namespace CreditGrid.Api.Imports;
 
 /// <summary>
 /// Checks a mapped row with the events endpoint's own validator (api/Validation/EventValidator.cs), so a row's
-/// messages are exactly the ones POST /api/v1/events gives, keyed by the file's column. Persons must be registered (§1).
+/// messages are exactly the ones POST /api/v1/events gives, keyed by the file's column, and <see cref="SubjectChecks"/>.
 /// </summary>
-public sealed class RowChecker(Caller caller, DateOnly today, IGrainFactory grains, IEventIntake intake)
+public sealed class RowChecker(Caller caller, DateOnly today, SubjectChecks checks)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
-    private readonly Dictionary<string, bool> _registered = new(StringComparer.Ordinal);
 
     public async Task<ImportRow> Check(RowDraft draft, CancellationToken ct)
     {
@@ -30,11 +28,8 @@ public sealed class RowChecker(Caller caller, DateOnly today, IGrainFactory grai
                 try
                 {
                     var e = EventValidator.Validate(probe, caller, today, IndicatorCatalog.Default);
-                    if (e.SubjectKind == SubjectKind.Person && !await Registered(e.SubjectId) && await intake.Status(e.EventId, ct) is null)
-                        draft.Error(draft.ColumnOf("subjectId"), "该自然人尚未登记：请先用 PUT /api/v1/subjects/person/{id} 登记。",
-                            "The person is not registered: register it first with PUT /api/v1/subjects/person/{id}.");
-                    else
-                        ids.Add(e.EventId);
+                    await checks.Check(e, ct); // the same subject checks as POST /events (registration, donation row, commitment)
+                    ids.Add(e.EventId);
                 }
                 catch (Invalid invalid)
                 {
@@ -59,13 +54,6 @@ public sealed class RowChecker(Caller caller, DateOnly today, IGrainFactory grai
             var english = invalid.EnglishErrors?.GetValueOrDefault(field) ?? messages;
             for (var i = 0; i < messages.Length; i++) draft.Error(draft.ColumnOf(field), messages[i], i < english.Length ? english[i] : messages[i]);
         }
-    }
-
-    private async Task<bool> Registered(string personId)
-    {
-        if (!_registered.TryGetValue(personId, out var known))
-            _registered[personId] = known = await grains.Records(SubjectKind.Person, personId).IsRegistered();
-        return known;
     }
 
     /// <summary>The caller an import was sent by, as stored with it.</summary>

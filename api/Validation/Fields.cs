@@ -10,7 +10,7 @@ namespace CreditGrid.Api.Validation;
 public static partial class Fields
 {
     public static string Required(string? value, string field) =>
-        string.IsNullOrWhiteSpace(value) ? throw Invalid.Field(StatusCodes.Status400BadRequest, field, $"'{field}' 为必填项 (is required)。") : value;
+        string.IsNullOrWhiteSpace(value) ? throw Invalid.Field(StatusCodes.Status400BadRequest, field, $"'{field}' 为必填项。", $"'{field}' is required.") : value;
 
     /// <summary>
     /// http-api Conventions "Dates have sane ranges": no date of a request lies before the founding of the People's
@@ -27,7 +27,7 @@ public static partial class Fields
     {
         Required(value, field);
         if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-            throw Invalid.Field(StatusCodes.Status400BadRequest, field, $"'{field}' 应为 YYYY-MM-DD 格式的日期 (must be a date as YYYY-MM-DD)。");
+            throw Invalid.Field(StatusCodes.Status400BadRequest, field, $"'{field}' 应为 YYYY-MM-DD 格式的日期。", $"'{field}' must be a date as YYYY-MM-DD.");
         return NotBeforeEarliest(d, field);
     }
 
@@ -35,7 +35,7 @@ public static partial class Fields
 
     /// <summary>http-api: a date in the future breaks a domain rule (422).</summary>
     public static DateOnly NotFuture(DateOnly date, DateOnly today, string field) =>
-        date > today ? throw Invalid.Field(StatusCodes.Status422UnprocessableEntity, field, $"'{field}' {Day(date)} 晚于今天 {Day(today)}，不能是将来的日期 (is in the future)。") : date;
+        date > today ? throw Invalid.Field(StatusCodes.Status422UnprocessableEntity, field, $"'{field}' {Day(date)} 晚于今天 {Day(today)}，不能是将来的日期。", $"'{field}' {Day(date)} is after today {Day(today)}: it must not be in the future.") : date;
 
     /// <summary>
     /// http-api Conventions: at most 10 years after its reference date (a finding's deadline after its inspection date,
@@ -47,7 +47,8 @@ public static partial class Fields
         var limit = reference.Year <= DateOnly.MaxValue.Year - MaxYearsAfterReference ? reference.AddYears(MaxYearsAfterReference) : DateOnly.MaxValue;
         return date > limit
             ? throw Invalid.Field(StatusCodes.Status422UnprocessableEntity, field,
-                $"'{field}' 不得晚于{referenceName}后{MaxYearsAfterReference}年（{Day(limit)}）(must be at most {MaxYearsAfterReference} years after {referenceName})。")
+                $"'{field}' 不得晚于{referenceName}后{MaxYearsAfterReference}年（{Day(limit)}）。",
+                $"'{field}' must be at most {MaxYearsAfterReference} years after {EnglishName(referenceName)} ({Day(limit)}).")
             : date;
     }
 
@@ -62,15 +63,15 @@ public static partial class Fields
         if (!IsoInstantPattern().IsMatch(value!)
             || !DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at))
             throw Invalid.Field(StatusCodes.Status400BadRequest, field,
-                $"'{field}' 应为带时区的 ISO 8601 时刻，如 2026-11-28T08:00:00Z (must be an ISO 8601 instant with an offset or Z)。");
+                $"'{field}' 应为带时区的 ISO 8601 时刻，如 2026-11-28T08:00:00Z。", $"'{field}' must be an ISO 8601 instant with an offset or Z, e.g. 2026-11-28T08:00:00Z.");
         NotBeforeEarliest(DateOnly.FromDateTime(at.UtcDateTime), field);
-        if (at > latest) throw Invalid.Field(StatusCodes.Status422UnprocessableEntity, field, $"'{field}' 是将来的时刻 (is in the future)。");
+        if (at > latest) throw Invalid.Field(StatusCodes.Status422UnprocessableEntity, field, $"'{field}' 是将来的时刻。", $"'{field}' is in the future.");
         return at.ToUniversalTime();
     }
 
     private static DateOnly NotBeforeEarliest(DateOnly date, string field) =>
         date < Earliest
-            ? throw Invalid.Field(StatusCodes.Status422UnprocessableEntity, field, $"'{field}' 不得早于 {Day(Earliest)} (must not be before {Day(Earliest)})。")
+            ? throw Invalid.Field(StatusCodes.Status422UnprocessableEntity, field, $"'{field}' 不得早于 {Day(Earliest)}。", $"'{field}' must not be before {Day(Earliest)}.")
             : date;
 
     private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -78,21 +79,21 @@ public static partial class Fields
     public static SubjectKind Kind(string? value, string field = "subjectKind") =>
         SubjectKinds.TryParse(value, out var kind)
             ? kind
-            : throw Invalid.Field(StatusCodes.Status400BadRequest, field, $"'{field}' 应为 enterprise、person、official、merchant 或 institution (must be enterprise, person, official, merchant or institution)。");
+            : throw Invalid.Field(StatusCodes.Status400BadRequest, field, $"'{field}' 应为 enterprise、person、official、merchant 或 institution。", $"'{field}' must be enterprise, person, official, merchant or institution.");
 
     /// <summary>§1: a USCC for enterprises and merchants, a resident ID for persons and officials; check characters verified (422).</summary>
     public static string SubjectId(SubjectKind kind, string? id, string field = "subjectId")
     {
         Required(id, field);
         var result = kind.IsNaturalPerson() ? ResidentId.Validate(id) : UnifiedSocialCreditCode.Validate(id);
-        return result.IsValid ? id! : throw Invalid.Field(StatusCodes.Status422UnprocessableEntity, field, result.Error!);
+        return result.IsValid ? id! : throw Invalid.Field(StatusCodes.Status422UnprocessableEntity, field, IdentifierError(result.Error!, field));
     }
 
     /// <summary>L2436: natural persons must be 18 or older on the date.</summary>
     public static void Adult(string id, DateOnly on, string field)
     {
         var result = ResidentId.ValidateAdult(id, on);
-        if (!result.IsValid) throw Invalid.Field(StatusCodes.Status422UnprocessableEntity, field, result.Error!);
+        if (!result.IsValid) throw Invalid.Field(StatusCodes.Status422UnprocessableEntity, field, IdentifierError(result.Error!, field));
     }
 
     public static string Identifier(string? value, string field)
@@ -100,15 +101,30 @@ public static partial class Fields
         Required(value, field);
         return value!.Length <= 128 && IdPattern().IsMatch(value)
             ? value
-            : throw Invalid.Field(StatusCodes.Status400BadRequest, field, $"'{field}' 应为1-128个字符，只能包含 A-Z a-z 0-9 . _ : - (must be 1-128 characters of A-Z a-z 0-9 . _ : -)。");
+            : throw Invalid.Field(StatusCodes.Status400BadRequest, field, $"'{field}' 应为1-128个字符，只能包含 A-Z a-z 0-9 . _ : -。", $"'{field}' must be 1-128 characters of A-Z a-z 0-9 . _ : -.");
     }
 
     public static string? Text(string? value, string field, int max)
     {
         if (value is { Length: var n } && n > max)
-            throw Invalid.Field(StatusCodes.Status400BadRequest, field, $"'{field}' 不得超过{max}个字符 (is longer than {max} characters)。");
+            throw Invalid.Field(StatusCodes.Status400BadRequest, field, $"'{field}' 不得超过{max}个字符。", $"'{field}' is longer than {max} characters.");
         return value;
     }
+
+    /// <summary>The identifier checks of core/ write "中文 (English)": both languages, the English naming the field.</summary>
+    private static Bilingual IdentifierError(string error, string field)
+    {
+        var text = Bilingual.Split(error);
+        return new(text.Zh, $"'{field}': {char.ToLowerInvariant(text.En[0])}{text.En[1..]}");
+    }
+
+    /// <summary>The reference dates callers name in Chinese (检查日期, 今天) and in the English message.</summary>
+    private static string EnglishName(string referenceName) => referenceName switch
+    {
+        "检查日期" => "the inspection date",
+        "今天" => "today",
+        _ => $"'{referenceName}'",
+    };
 
     // \z, not $: "$" also matches before a final newline, which would let "id\n" through.
     [GeneratedRegex(@"^[A-Za-z0-9._:-]+\z")]

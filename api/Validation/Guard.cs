@@ -2,27 +2,11 @@ using Microsoft.AspNetCore.Http;
 
 namespace CreditGrid.Api.Validation;
 
-/// <summary>Maps the validation exceptions of one request to their problem responses.</summary>
+/// <summary>
+/// Kept so code written against the old per-endpoint wrapper still compiles: it now only runs the handler. The
+/// exceptions a handler throws are mapped to problems in one place, <see cref="ProblemMapping"/>.
+/// </summary>
 public static class Guard
 {
-    public static async Task<IResult> Run(Func<Task<IResult>> handler)
-    {
-        try
-        {
-            return await handler();
-        }
-        catch (Invalid invalid)
-        {
-            return invalid.ToResult();
-        }
-        catch (JsonBody.TooLarge tooLarge)
-        {
-            return Problems.Status(StatusCodes.Status413PayloadTooLarge, "The body is too large", tooLarge.Message);
-        }
-        catch (JsonBody.UnsupportedMediaType unsupported)
-        {
-            // http-api Conventions: JSON endpoints take application/json (issue 11 item 4: checked on every one, here).
-            return Problems.Status(StatusCodes.Status415UnsupportedMediaType, "不支持的媒体类型 (unsupported media type)", unsupported.Message);
-        }
-    }
+    public static Task<IResult> Run(Func<Task<IResult>> handler) => handler();
 }

@@ -24,21 +24,30 @@ public static class JsonBody
         AllowDuplicateProperties = false,
     };
 
-    public sealed class TooLarge(string message) : Exception(message);
+    /// <summary>The body is larger than the endpoint takes: 413 with a problem document.</summary>
+    public sealed class TooLarge(Bilingual text) : Exception(text.En)
+    {
+        public Bilingual Text { get; } = text;
+
+        public static TooLarge Bytes(long limit) => new(new($"请求体超过 {limit} 字节。", $"The body is larger than {limit} bytes."));
+    }
 
     /// <summary>The body is not JSON (Content-Type): 415 with a problem document.</summary>
-    public sealed class UnsupportedMediaType(string message) : Exception(message);
+    public sealed class UnsupportedMediaType(Bilingual text) : Exception(text.En)
+    {
+        public Bilingual Text { get; } = text;
+    }
 
     public static async Task<JsonDocument> Read(HttpRequest request, long limit)
     {
         RequireJson(request);
-        if (request.ContentLength > limit) throw new TooLarge($"请求体超过 {limit} 字节 (the body is larger than {limit} bytes)。");
+        if (request.ContentLength > limit) throw TooLarge.Bytes(limit);
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;
         while ((read = await request.Body.ReadAsync(chunk)) > 0)
         {
-            if (buffer.Length + read > limit) throw new TooLarge($"请求体超过 {limit} 字节 (the body is larger than {limit} bytes)。");
+            if (buffer.Length + read > limit) throw TooLarge.Bytes(limit);
             buffer.Write(chunk, 0, read);
         }
         try
@@ -48,7 +57,7 @@ public static class JsonBody
         }
         catch (JsonException)
         {
-            throw Invalid.Field(StatusCodes.Status400BadRequest, "body", "请求体不是有效的 JSON (the body is not valid JSON)。");
+            throw Invalid.Field(StatusCodes.Status400BadRequest, "body", "请求体不是有效的 JSON。", "The body is not valid JSON.");
         }
     }
 
@@ -62,26 +71,27 @@ public static class JsonBody
             && Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
             && (type.Charset.Length == 0 || type.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase));
         if (!ok)
-            throw new UnsupportedMediaType($"请求体应为 UTF-8 编码的 application/json，收到的是 '{Shorten(request.ContentType ?? "")}' (the body must be application/json in UTF-8)。");
+            throw new UnsupportedMediaType(new($"请求体应为 UTF-8 编码的 application/json，收到的是“{Shorten(request.ContentType ?? "")}”。",
+                $"The body must be application/json in UTF-8; got '{Shorten(request.ContentType ?? "")}'."));
     }
 
     /// <summary>Binds one JSON value to a request type; errors name the field and never a .NET type (http-api Conventions).</summary>
     public static T Bind<T>(JsonElement element, string at = "body")
     {
         if (element.ValueKind != JsonValueKind.Object)
-            throw Invalid.Field(StatusCodes.Status400BadRequest, at, "应为 JSON 对象 (expected a JSON object)。");
+            throw Invalid.Field(StatusCodes.Status400BadRequest, at, "应为 JSON 对象。", "Expected a JSON object.");
         try
         {
-            return element.Deserialize<T>(Strict) ?? throw Invalid.Field(StatusCodes.Status400BadRequest, at, "应为 JSON 对象 (expected a JSON object)。");
+            return element.Deserialize<T>(Strict) ?? throw Invalid.Field(StatusCodes.Status400BadRequest, at, "应为 JSON 对象。", "Expected a JSON object.");
         }
         catch (JsonException ex)
         {
-            throw Invalid.Field(StatusCodes.Status400BadRequest, FieldOf(ex.Path, at), Explain(ex));
+            throw Invalid.Field(StatusCodes.Status400BadRequest, FieldOf(ex.Path, at), Explain(ex, FieldOf(ex.Path, at)));
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or OverflowException)
         {
             // Strings the reader cannot turn into text (invalid UTF-8, a lone surrogate escape) and values out of range.
-            throw Invalid.Field(StatusCodes.Status400BadRequest, at, "包含无效的字符串或数值 (an invalid string or number)。");
+            throw Invalid.Field(StatusCodes.Status400BadRequest, at, "包含无效的字符串或数值。", "Contains an invalid string or number.");
         }
     }
 
@@ -107,12 +117,12 @@ public static class JsonBody
     }
 
     /// <summary>What was wrong, in the caller's terms: the serializer's own messages name .NET types.</summary>
-    private static string Explain(JsonException ex) => ex.Message switch
+    private static Bilingual Explain(JsonException ex, string field) => ex.Message switch
     {
-        var m when m.StartsWith("Duplicate property", StringComparison.Ordinal) => "字段重复出现 (the field appears more than once)。",
+        var m when m.StartsWith("Duplicate property", StringComparison.Ordinal) => new($"字段“{field}”重复出现。", $"'{field}' appears more than once."),
         var m when m.Contains("could not be mapped to any .NET member", StringComparison.Ordinal) =>
-            "未知字段；字段名区分大小写 (unknown field; field names are case-sensitive camelCase)。",
-        _ => "类型错误或不是有效的值 (wrong type or not a valid value)。",
+            new($"未知字段“{field}”；字段名区分大小写（camelCase）。", $"Unknown field '{field}'; field names are case-sensitive camelCase."),
+        _ => new($"“{field}”类型错误或不是有效的值。", $"'{field}' has the wrong type or is not a valid value."),
     };
 
     /// <summary>The field the serializer stopped at ("$.findings[0].deadline" → "findings[0].deadline"); odd names fall back to <paramref name="at"/>.</summary>

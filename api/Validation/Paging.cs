@@ -10,9 +10,9 @@ public static class Paging
     {
         if (value is null) return fallback;
         if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
-            throw Invalid.Field(StatusCodes.Status400BadRequest, field, $"'{field}' 应为整数 (must be an integer)。");
+            throw Invalid.Field(StatusCodes.Status400BadRequest, field, $"'{field}' 应为整数。", $"'{field}' must be an integer.");
         return n >= min && n <= max
             ? n
-            : throw Invalid.Field(StatusCodes.Status422UnprocessableEntity, field, $"'{field}' 应在 {min} 到 {max} 之间 (must be from {min} to {max})。");
+            : throw Invalid.Field(StatusCodes.Status422UnprocessableEntity, field, $"'{field}' 应在 {min} 到 {max} 之间。", $"'{field}' must be from {min} to {max}.");
     }
 }

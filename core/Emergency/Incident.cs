@@ -1,3 +1,4 @@
+using CreditGrid.Core.Grid;
 using Orleans.Concurrency;
 
 namespace CreditGrid.Core.Emergency;
@@ -56,13 +57,12 @@ public sealed record IncidentReport(
     [property: Id(5)] string? Location,
     [property: Id(6)] string By);
 
-/// <summary>What an incident command did: the incident after it, or why not (404 unknown, 409 makes no sense now).</summary>
+/// <summary>What an incident command did: the incident after it, or why not (unknown, makes no sense now, breaks a rule).</summary>
 [GenerateSerializer, Immutable]
 public sealed record IncidentResult(
     [property: Id(0)] IncidentView? View,
-    [property: Id(1)] int? ErrorStatus,
-    [property: Id(2)] string? Error,
-    [property: Id(3)] bool Created = false);
+    [property: Id(1)] Outcome Outcome,
+    [property: Id(2)] bool Created = false);
 
 /// <summary>One incident (张政字〔2021〕95号): reported → warning → responding (adjustable) → ended, with release deadlines.</summary>
 public interface IIncidentGrain : IGrainWithStringKey

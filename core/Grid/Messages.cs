@@ -80,7 +80,8 @@ public enum EventState
 public sealed record RecordCommandResult(
     [property: Id(0)] bool Found,
     [property: Id(1)] string? Error,
-    [property: Id(2)] IReadOnlyList<string> AffectedRecordIds);
+    [property: Id(2)] IReadOnlyList<string> AffectedRecordIds,
+    [property: Id(3)] string? EnglishError = null);
 
 /// <summary>POST /api/v1/records/{recordId}/objections, validated, with its dates (L815).</summary>
 [GenerateSerializer, Immutable]

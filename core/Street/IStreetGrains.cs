@@ -25,14 +25,15 @@ public interface IStreetDirectoryGrain : IGrainWithIntegerKey
     [ReadOnly] Task<bool> HasMerchant(string merchantId);
 }
 
-/// <summary>Outcome of a merchant command: found, or an error for the caller (409/422), plus an id it made.</summary>
+/// <summary>Outcome of a merchant command (done, not found, not the caller's, conflict, rule broken, too many), plus an id it made.</summary>
 [GenerateSerializer, Immutable]
 public sealed record MerchantCommandResult(
-    [property: Id(0)] bool Found,
-    [property: Id(1)] int? ErrorStatus,
-    [property: Id(2)] string? Error,
-    [property: Id(3)] string? CreatedId = null,
-    [property: Id(4)] bool Created = true);
+    [property: Id(0)] Outcome Outcome,
+    [property: Id(1)] string? CreatedId = null,
+    [property: Id(2)] bool Created = true)
+{
+    public bool Found => Outcome.Kind != OutcomeKind.NotFound;
+}
 
 public static class StreetDirectory
 {

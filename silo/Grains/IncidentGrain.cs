@@ -46,10 +46,10 @@ public sealed partial class IncidentGrain([PersistentState("incident", "credit")
     {
         if (S.Reported)
             return S.Report! with { By = report.By } == report
-                ? new IncidentResult(ToView(), null, null)
-                : Refuse(409, $"事件编号“{report.IncidentId}”已用于另一起突发事件。");
+                ? new IncidentResult(ToView(), Outcome.Done)
+                : Refuse(Outcome.Conflict($"事件编号“{report.IncidentId}”已用于另一起突发事件。", $"Incident id '{report.IncidentId}' is already used for another incident."));
         if (!EmergencyReference.Default.TryGetType(report.Type, out var type))
-            return Refuse(422, $"“{report.Type}”不是{Plan(RuleLines.EventTypes)}所列的突发事件类型。"); // L3655 table 9.1
+            return Refuse(Outcome.RuleBroken($"“{report.Type}”不是{Plan(RuleLines.EventTypes)}所列的突发事件类型。", $"'{report.Type}' is not an event type listed in {Plan(RuleLines.EventTypes)}.")); // L3655 table 9.1
         S.Reported = true;
         S.Report = report;
         S.Category = type.Category;
@@ -63,38 +63,38 @@ public sealed partial class IncidentGrain([PersistentState("incident", "credit")
 
     public Task<IncidentResult> Warn(int level, string by) => Act(by, () =>
     {
-        if (!WarningLevel.IsValid(level)) return (422, $"预警级别为1（红色）至4（蓝色）（{Plan(RuleLines.WarningLevels)}）。"); // L3443
+        if (!WarningLevel.IsValid(level)) return (Outcome.RuleBroken($"预警级别为1（红色）至4（蓝色）（{Plan(RuleLines.WarningLevels)}）。", $"The warning level is 1 (red) to 4 (blue) ({Plan(RuleLines.WarningLevels)})."), ""); // L3443
         var before = S.WarningLevel;
         S.WarningLevel = level;
         if (S.Status != "responding") S.Status = "warning";
         var name = WarningLevel.For(level).ChineseName;
-        return (0, before is null ? $"发布{name}" : level < before ? $"预警提升为{name}" : level > before ? $"预警降低为{name}" : $"维持{name}");
+        return (null, before is null ? $"发布{name}" : level < before ? $"预警提升为{name}" : level > before ? $"预警降低为{name}" : $"维持{name}");
     }, "warning");
 
     public Task<IncidentResult> LiftWarning(string by) => Act(by, () =>
     {
-        if (S.WarningLevel is null) return (409, "当前没有可解除的预警。");
+        if (S.WarningLevel is null) return (Outcome.Conflict("当前没有可解除的预警。", "There is no warning to lift."), "");
         S.WarningLevel = null;
         if (S.Status == "warning") S.Status = "reported";
-        return (0, "解除预警");
+        return (null, "解除预警");
     }, "warning");
 
     public Task<IncidentResult> Respond(int level, string by) => Act(by, () =>
     {
-        if (!Core.Emergency.ResponseLevel.IsValid(level)) return (422, $"区级应急响应级别为1（一级）至4（四级）（{Plan(RuleLines.ResponseLevels)}）。"); // L3386
+        if (!Core.Emergency.ResponseLevel.IsValid(level)) return (Outcome.RuleBroken($"区级应急响应级别为1（一级）至4（四级）（{Plan(RuleLines.ResponseLevels)}）。", $"The district response level is 1 to 4 ({Plan(RuleLines.ResponseLevels)})."), ""); // L3386
         var before = S.ResponseLevel;
         S.ResponseLevel = level;
         S.Status = "responding";
         var r = Core.Emergency.ResponseLevel.For(level);
         var verb = before is null ? "启动" : before == level ? "维持" : "调整为";
-        return (0, $"{verb}{r.Name}应急响应，{r.DecidedBy}决定，{r.CommanderFor(S.LeadDepartments)}指挥");
+        return (null, $"{verb}{r.Name}应急响应，{r.DecidedBy}决定，{r.CommanderFor(S.LeadDepartments)}指挥");
     }, "response");
 
     public async Task<IncidentResult> Release(string kind, DateTimeOffset at, string by)
     {
-        if (!S.Reported) return Refuse(404, "没有该突发事件。");
-        if (!ReleaseKinds.IsValid(kind)) return Refuse(422, "kind 应为 authoritative（权威信息）或 press-conference（新闻发布会）。");
-        if (at < S.Report!.OccurredAt) return Refuse(422, "信息发布时间不能早于事件发生时间。");
+        if (!S.Reported) return Refuse(Unknown);
+        if (!ReleaseKinds.IsValid(kind)) return Refuse(Outcome.RuleBroken("kind 应为 authoritative（权威信息）或 press-conference（新闻发布会）。", "'kind' is authoritative or press-conference."));
+        if (at < S.Report!.OccurredAt) return Refuse(Outcome.RuleBroken("信息发布时间不能早于事件发生时间。", "A release cannot be before the incident occurred."));
         var deadline = S.Deadlines.Find(d => d.Kind == kind);
         if (deadline is not null && deadline.DoneAt is null) deadline.DoneAt = at;
         var label = kind == ReleaseKinds.Authoritative ? "发布权威信息" : "举行新闻发布会";
@@ -105,7 +105,7 @@ public sealed partial class IncidentGrain([PersistentState("incident", "credit")
     {
         S.Status = "ended";
         S.EndedAt = clock.Now;
-        return (0, $"应急处置结束（{Plan(RuleLines.EmergencyEnd)}），转入恢复与评估"); // L3509
+        return (null, $"应急处置结束（{Plan(RuleLines.EmergencyEnd)}），转入恢复与评估"); // L3509
     }, "ended");
 
     public Task<IncidentView?> View() => Task.FromResult(S.Reported ? ToView() : null);
@@ -127,13 +127,13 @@ public sealed partial class IncidentGrain([PersistentState("incident", "credit")
         await Changed("overdue", System, $"{what}已超过时限（{Plan(RuleLines.ReleaseDeadlines)}）");
     }
 
-    /// <summary>A lifecycle step: refused after the end (409), otherwise applied, written, pushed.</summary>
-    private async Task<IncidentResult> Act(string by, Func<(int Status, string Detail)> step, string change)
+    /// <summary>A lifecycle step: refused after the end (a conflict), otherwise applied, written, pushed.</summary>
+    private async Task<IncidentResult> Act(string by, Func<(Outcome? Refused, string Detail)> step, string change)
     {
-        if (!S.Reported) return Refuse(404, "没有该突发事件。");
-        if (S.Status == "ended") return Refuse(409, "该突发事件已应急结束，不能再变更。");
-        var (status, detail) = step();
-        return status != 0 ? Refuse(status, detail) : await Changed(change, by, detail);
+        if (!S.Reported) return Refuse(Unknown);
+        if (S.Status == "ended") return Refuse(Outcome.Conflict("该突发事件已应急结束，不能再变更。", "The emergency response has ended: the incident can no longer change."));
+        var (refused, detail) = step();
+        return refused is not null ? Refuse(refused) : await Changed(change, by, detail);
     }
 
     private async Task<IncidentResult> Changed(string change, string by, string detail, bool created = false)
@@ -149,7 +149,7 @@ public sealed partial class IncidentGrain([PersistentState("incident", "credit")
         await this.GetStreamProvider(GridStreams.Provider)
             .GetStream<IncidentChange>(StreamId.Create(GridStreams.Emergencies, GridStreams.AllBoards))
             .Announce(new IncidentChange(view, change)); // stored already: never thrown (issue 11, item 16)
-        return new IncidentResult(view, null, null, created);
+        return new IncidentResult(view, Outcome.Done, created);
     }
 
     /// <summary>The next open deadline is when this incident must wake to turn it overdue.</summary>
@@ -192,7 +192,9 @@ public sealed partial class IncidentGrain([PersistentState("incident", "credit")
         };
     }
 
-    private static IncidentResult Refuse(int status, string why) => new(null, status, why);
+    private static IncidentResult Refuse(Outcome why) => new(null, why);
+
+    private static readonly Outcome Unknown = Outcome.NotFound("没有该突发事件。", "No such incident.");
 
     /// <summary>Who did a change the grid made by itself, as the operator reads it.</summary>
     private const string System = "系统";

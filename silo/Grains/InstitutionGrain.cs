@@ -27,9 +27,9 @@ public sealed class InstitutionGrain([PersistentState("institution", "credit")] 
     protected override string? RefuseEvent(CreditEvent e)
     {
         if (!Catalog.TryGet(e.Indicator, out var entry) || !IndicatorCatalog.FitsInstitution(entry))
-            return $"indicator '{e.Indicator}' is neither a unit honour (表彰信息/通报表扬信息) nor a severe-list row";
+            return $"指标 {e.Indicator} 既不是单位表彰（表彰信息/通报表扬信息），也不是严重失信主体名单行，不能报送给机关事业单位和社会组织";
         if (UnitHonours.IsHonourRow(entry.Code) && !UnitHonours.Scopes.Contains(e.HonourScope))
-            return "an honour on a unit names its honourScope: collective, district-lead, town or group";
+            return "单位表彰须注明 honourScope：collective（集体）、district-lead（区级领导）、town（镇街）或 group（小组）";
         return null;
     }
 

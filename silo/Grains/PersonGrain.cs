@@ -13,7 +13,7 @@ public sealed class PersonGrain([PersistentState("person", "credit")] IPersisten
 
     /// <summary>http-api: persons must be registered before events are recorded on them.</summary>
     protected override string? RefuseEvent(CreditEvent e) =>
-        Dossier.Registered ? base.RefuseEvent(e) : "the person is not registered; register it with PUT /api/v1/subjects/person/{id} first";
+        Dossier.Registered ? base.RefuseEvent(e) : "该自然人尚未登记，请先登记（PUT /api/v1/subjects/person/{id}）后再报送";
 
     /// <summary>L1059-L1062: a legal representative's listing as judgment debtor is recorded on every enterprise naming them.</summary>
     protected override async Task<IReadOnlyList<(SubjectKind Kind, string Id, string Indicator, int? Points)>> Targets(CreditRecord record)

@@ -45,8 +45,9 @@ public abstract partial class SubjectGrain
         var i = Dossier.Records.FindIndex(r => r.RecordId == recordId);
         if (i < 0) return new RecordCommandResult(false, null, []);
         var record = Dossier.Records[i];
-        if (record.State == RecordState.Revoked) return new RecordCommandResult(true, "该记录已撤销，无需信用修复。", []);
-        if (!Catalog.Get(record.Indicator).IsSanction) return new RecordCommandResult(true, $"只有失信记录可以信用修复（{Core.Citations.PaperIndex.Default.At(RuleLines.Repair(RuleLines.TableOf(record.Indicator)))}）。", []); // L816, L2488
+        if (record.State == RecordState.Revoked) return new RecordCommandResult(true, "该记录已撤销，无需信用修复。", [], "The record is revoked: it needs no repair.");
+        if (!Catalog.Get(record.Indicator).IsSanction) return new RecordCommandResult(true, $"只有失信记录可以信用修复（{Core.Citations.PaperIndex.Default.At(RuleLines.Repair(RuleLines.TableOf(record.Indicator)))}）。", [],
+            $"Only a dishonesty record can be repaired ({Core.Citations.PaperIndex.Default.At(RuleLines.Repair(RuleLines.TableOf(record.Indicator)))})."); // L816, L2488
         if (record.State == RecordState.Repaired) return new RecordCommandResult(true, null, [recordId]);
         var affected = await RepairInPlace(i, repairedAt, reason);
         var deliveries = await FanOut(Dossier.Records[i], "repair");

@@ -112,7 +112,7 @@ public abstract partial class SubjectGrain(IPersistentState<Dossier> state, Grid
     protected virtual string? RefuseEvent(CreditEvent e) =>
         Catalog.TryGet(e.Indicator, out var entry) && entry.Kind == Kind.ScoredAs().ToWire()
             ? null
-            : $"indicator '{e.Indicator}' is not a {Kind.ToWire()} indicator";
+            : $"指标 {e.Indicator} 不属于{SubjectKinds.ChineseName(Kind)}的评价指标";
 
     private static CreditRecord ToRecord(CreditEvent e, string recordId) => new()
     {

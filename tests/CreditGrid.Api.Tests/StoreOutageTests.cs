@@ -90,12 +90,12 @@ public sealed class PostgresOutageTests(PostgresGridHost grid) : IClassFixture<P
     }
 }
 
-/// <summary>The embedded database capped at 0.5 MB (Storage:SqliteMaxMegabytes): SQLite reports SQLITE_FULL when it would grow past it, as on a full disk.</summary>
+/// <summary>The embedded database capped at 1 MB (Storage:SqliteMaxMegabytes): SQLite reports SQLITE_FULL when it would grow past it, as on a full disk.</summary>
 public sealed class SmallDiskGridHost : GridHost
 {
     // Always SQLite, also in the PostgreSQL pass of the suite: the cap is the embedded store's.
     protected override Task<string[]> StorageArguments() =>
-        Task.FromResult<string[]>([$"--Storage:ConnectionString=Data Source={Path.Combine(Folder, "creditgrid.db")}", "--Storage:SqliteMaxMegabytes=0.5"]);
+        Task.FromResult<string[]>([$"--Storage:ConnectionString=Data Source={Path.Combine(Folder, "creditgrid.db")}", "--Storage:SqliteMaxMegabytes=1"]);
 }
 
 public sealed class FullDiskTests(SmallDiskGridHost grid) : IClassFixture<SmallDiskGridHost>

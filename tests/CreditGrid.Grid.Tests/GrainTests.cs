@@ -68,7 +68,7 @@ public class GrainTests(GridCluster grid)
         var e = Event(SubjectKind.Person, person, "P-TAX-REFUSE", new DateOnly(2026, 10, 2));
         var outcome = Assert.Single(await Grains.Records(SubjectKind.Person, person).Apply([e]));
         Assert.Equal(EventState.Rejected, outcome.State);
-        Assert.Contains("not registered", outcome.Reason);
+        Assert.Contains("尚未登记", outcome.Reason);
     }
 
     [Fact]
