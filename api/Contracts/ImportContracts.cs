@@ -4,6 +4,9 @@ namespace CreditGrid.Api.Contracts;
 public sealed record ImportAccepted(string ImportId);
 
 /// <summary>POST /api/v1/imports/{importId}/rows/{row}: the points of a held row's 其他行政处罚 event, or skip the row.</summary>
+/// <summary>The multipart form of POST /api/v1/imports, for the document: the file, its format, and whether it is a dry run.</summary>
+public sealed record ImportRequest(Microsoft.AspNetCore.Http.IFormFile? File, string? Format, bool? DryRun);
+
 public sealed record RowDecisionRequest(int? Points, bool? Skip);
 
 /// <summary>One file row of an import (row = its number as a spreadsheet shows it; the header is row 1).</summary>

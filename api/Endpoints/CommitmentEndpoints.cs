@@ -1,3 +1,4 @@
+using CreditGrid.Api.OpenApi;
 using System.Security.Cryptography;
 using System.Text.Json;
 using CreditGrid.Api.Auth;
@@ -29,6 +30,7 @@ public static class CommitmentEndpoints
             .WithName("CreateCommitment")
             .WithSummary("Register a credit commitment (201, status active); the same commitmentId with the same body is 200, with another body 409")
             .Accepts<CommitmentRequest>("application/json")
+            .WithRequestExample(Examples.CommitmentRequest)
             .Produces<CommitmentResponse>(StatusCodes.Status201Created).Produces<CommitmentResponse>()
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(409).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422);
         group.MapGet("", List)

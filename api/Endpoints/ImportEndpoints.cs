@@ -1,3 +1,4 @@
+using CreditGrid.Api.OpenApi;
 using System.Globalization;
 using System.Text.Json;
 using CreditGrid.Api.Auth;
@@ -28,7 +29,7 @@ public static class ImportEndpoints
         var group = app.MapGroup("/api/v1/imports");
         group.MapPost("", Create).WithName("CreateImport").RequireAuthorization(Policies.Report)
             .WithSummary("Import a CSV (UTF-8) or XLSX file of penalties (punishment) or events; dry run validates only")
-            .Accepts<IFormFile>("multipart/form-data")
+            .Accepts<ImportRequest>("multipart/form-data")
             .Produces<ImportAccepted>(StatusCodes.Status202Accepted)
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422)
             .DisableAntiforgery();
@@ -41,6 +42,7 @@ public static class ImportEndpoints
         group.MapPost("/{importId}/rows/{row}", Decide).WithName("DecideImportRow").RequireAuthorization(Policies.Report)
             .WithSummary("Decide a held row: the points of its range-row event, or skip it")
             .Accepts<RowDecisionRequest>("application/json")
+            .WithRequestExample(Examples.RowDecisionRequest)
             .Produces<ImportRowResponse>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
         return app;
     }

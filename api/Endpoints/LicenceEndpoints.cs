@@ -1,3 +1,4 @@
+using CreditGrid.Api.OpenApi;
 using System.Security.Cryptography;
 using System.Text.Json;
 using CreditGrid.Api.Auth;
@@ -25,6 +26,7 @@ public static class LicenceEndpoints
             .WithName("CreateLicence")
             .WithSummary("Report a licence (201); the same licenceId with the same body is 200, with another body 409; a merchant's licence is stored on its enterprise")
             .Accepts<LicenceRequest>("application/json")
+            .WithRequestExample(Examples.LicenceRequest)
             .Produces<LicenceResponse>(StatusCodes.Status201Created).Produces<LicenceResponse>()
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(409).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422);
         group.MapGet("", List)

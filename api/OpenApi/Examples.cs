@@ -37,6 +37,14 @@ public static class Examples
 
     public static readonly VerdictRequest VerdictRequest = new(true);
 
+    public static readonly LicenceRequest LicenceRequest = new("scj-xk-2026-0815", "enterprise", Enterprise, "食品经营许可证", "JY13703030012345",
+        "预包装食品销售（含冷藏冷冻食品）", "2026-11-20", "2026-11-20", "2031-11-19");
+
+    public static readonly CommitmentRequest CommitmentRequest = new("scj-cn-2026-0042", "enterprise", Enterprise, "告知承诺",
+        "本单位承诺所提交的材料真实有效，如有不实愿承担相应责任。", "2026-11-18");
+
+    public static readonly RowDecisionRequest RowDecisionRequest = new(-50, null);
+
     public static readonly ReviewRequest ReviewRequest = new(5, "服务热情，明码标价");
 
     public static readonly IncidentRequest IncidentRequest = new("inc-2026-0007", "某仓库火情", "火灾事故", "较大", "2026-11-28T01:00:00Z", "张店区马尚街道");

@@ -27,6 +27,14 @@ public static class OpenApiSetup
                     schema.Type = context.JsonTypeInfo.Type == typeof(DateTimeOffset) ? JsonSchemaType.String : JsonSchemaType.String | JsonSchemaType.Null;
                     schema.Format = "date-time";
                 }
+                // A file part of a multipart form (POST /imports): the file's bytes.
+                if (context.JsonTypeInfo.Type == typeof(Microsoft.AspNetCore.Http.IFormFile))
+                {
+                    schema.Type = JsonSchemaType.String;
+                    schema.Format = "binary";
+                    schema.Properties?.Clear();
+                    schema.Required?.Clear();
+                }
                 RequiredFields.Apply(schema, context.JsonTypeInfo.Type);
                 return Task.CompletedTask;
             });

@@ -29,6 +29,9 @@ public static class RequiredFields
         [typeof(IncidentRequest)] = ["incidentId", "title", "type", "severity", "occurredAt"],
         [typeof(LevelRequest)] = ["level"],
         [typeof(ReleaseRequest)] = ["kind", "at"],
+        [typeof(ImportRequest)] = ["file", "format"],
+        [typeof(LicenceRequest)] = ["licenceId", "subjectKind", "subjectId", "name", "number", "decidedAt", "validFrom"],
+        [typeof(CommitmentRequest)] = ["commitmentId", "subjectKind", "subjectId", "kind", "text", "signedAt"],
     };
 
     public static void Apply(OpenApiSchema schema, Type type)

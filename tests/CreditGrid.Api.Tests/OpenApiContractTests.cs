@@ -51,6 +51,16 @@ public class OpenApiContractTests(GridHost grid) : IClassFixture<GridHost>
                 if (op["requestBody"] is not null) missing.Add($"{method} {path}: declares a body the contract does not have");
                 continue;
             }
+            // A file upload (POST /imports) is a multipart form: its schema names the file part as binary.
+            if (op["requestBody"]?["content"]?["multipart/form-data"]?["schema"] is { } form)
+            {
+                var file = Resolve(doc, form)["properties"]?["file"]?.ToJsonString() ?? "";
+                var binary = file.Contains("\"binary\"", StringComparison.Ordinal)
+                    || System.Text.RegularExpressions.Regex.Matches(file, "#/components/schemas/(\\w+)")
+                        .Any(m => doc["components"]!["schemas"]![m.Groups[1].Value]?["format"]?.GetValue<string>() == "binary");
+                if (!binary) missing.Add($"{method} {path}: the form has no binary file part");
+                continue;
+            }
             var media = op["requestBody"]?["content"]?["application/json"];
             if (media?["schema"] is null) missing.Add($"{method} {path}: no request schema");
             else if (media["example"] is null) missing.Add($"{method} {path}: no example");
@@ -186,6 +196,12 @@ public class OpenApiContractTests(GridHost grid) : IClassFixture<GridHost>
         var responseSchema = declared["content"]?[mediaType]?["schema"] ?? throw new Xunit.Sdk.XunitException($"{method} {template} {status}: no schema for {mediaType}: {text}");
         Validate(doc, responseSchema, JsonDocument.Parse(text).RootElement, $"{method} {template} {status} answer");
     }
+
+    /// <summary>A schema with its $ref (one level) replaced by the component it names.</summary>
+    private static JsonNode Resolve(JsonObject doc, JsonNode schema) =>
+        schema["$ref"]?.GetValue<string>() is { } reference
+            ? doc["components"]!["schemas"]![reference.Split('/')[^1]]!
+            : schema;
 
     /// <summary>One operation's schema with the document's components as $defs, evaluated as JSON Schema 2020-12.</summary>
     private static void Validate(JsonObject doc, JsonNode schema, JsonElement instance, string what)
