@@ -15,7 +15,12 @@ public static class DashboardExtensions
 {
     public static IServiceCollection AddCreditGridDashboard(this IServiceCollection services)
     {
-        services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+        services.AddSignalR().AddJsonProtocol(o =>
+        {
+            o.PayloadSerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+            // Instants as the HTTP API writes them (http-api Conventions: 2026-11-28T10:00:00Z).
+            o.PayloadSerializerOptions.Converters.Add(new CreditGrid.Core.Json.UtcInstant.Converter());
+        });
         services.AddSingleton<GridBridge>();
         services.AddHostedService(sp => sp.GetRequiredService<GridBridge>());
         return services;
@@ -56,7 +61,8 @@ public static class DashboardExtensions
                 return result.Found ? Results.Redirect($"/m/{Uri.EscapeDataString(id)}?complaint=submitted") : PublicPages.NotFound();
             })
             .AllowAnonymous().RequireRateLimiting(publicRateLimit).DisableAntiforgery()
-            .WithSummary("The complaint form of the public page (works without JavaScript)");
+            .WithSummary("The complaint form of the public page (works without JavaScript)")
+            .ExcludeFromDescription(); // http-api: HTML form routes are left out of the document (POST /merchants/{id}/complaints is the API)
 
         var qr = app.MapGet("/m/{id}/qr.png", async (string id, IGrainFactory grains, IConfiguration configuration, HttpRequest request) =>
             {

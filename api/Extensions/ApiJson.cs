@@ -1,4 +1,4 @@
-using System.Globalization;
+using CreditGrid.Core.Json;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -19,20 +19,9 @@ public static class ApiJson
         o.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         o.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         o.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
-        o.Converters.Add(new UtcInstantConverter());
+        o.Converters.Add(new UtcInstant.Converter());
     }
 
-    /// <summary>http-api Conventions: an instant is ISO 8601 UTC, <c>2026-11-28T10:00:00Z</c> (fractions only when there are any).</summary>
-    public static string Instant(DateTimeOffset at) =>
-        at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
-
-    /// <summary>Writes every DateTimeOffset as <see cref="Instant"/>; reads any ISO 8601 instant.</summary>
-    public sealed class UtcInstantConverter : JsonConverter<DateTimeOffset>
-    {
-        public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            reader.GetDateTimeOffset();
-
-        public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
-            writer.WriteStringValue(Instant(value));
-    }
+    /// <summary>http-api Conventions: an instant is ISO 8601 UTC with Z (core/Json/UtcInstant.cs).</summary>
+    public static string Instant(DateTimeOffset at) => UtcInstant.Format(at);
 }
