@@ -54,9 +54,14 @@ public static class CreditGridHost
 
         // The grid's clock on every response, so screens count down in server time (docs/design.md).
         var clock = app.Services.GetRequiredService<CreditGrid.Core.Grid.GridClock>();
+        // Set as the response starts: the exception handler clears headers before it writes a mapped problem.
         app.Use((context, next) =>
         {
-            context.Response.Headers["X-Grid-Now"] = clock.Now.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+            context.Response.OnStarting(() =>
+            {
+                context.Response.Headers["X-Grid-Now"] = clock.Now.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+                return Task.CompletedTask;
+            });
             return next(context);
         });
         app.UseExceptionHandler();
