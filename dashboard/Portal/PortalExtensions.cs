@@ -1,0 +1,49 @@
+using CreditGrid.Core;
+using CreditGrid.Core.Grid;
+using CreditGrid.Core.Portal;
+using CreditGrid.Core.Records;
+using CreditGrid.Dashboard.Public;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace CreditGrid.Dashboard.Portal;
+
+/// <summary>The 信用张店 pages of the portal helper (docs/portal.md): lookup, subject page, 红黑榜, 双公示, commitments.</summary>
+public static class PortalExtensions
+{
+    /// <summary>Maps the pages; the lookup uses <paramref name="searchLimit"/>, the other pages <paramref name="readLimit"/>.</summary>
+    public static IEndpointRouteBuilder MapCreditPortal(this IEndpointRouteBuilder app, string searchLimit, string readLimit)
+    {
+        var group = app.MapGroup("/credit").AllowAnonymous().ExcludeFromDescription();
+        group.MapGet("", Lookup).RequireRateLimiting(searchLimit).WithName("PortalLookupPage");
+        group.MapGet("/{kind}/{id}", Subject).RequireRateLimiting(readLimit).WithName("PortalSubjectPage");
+        return app;
+    }
+
+    private static async Task<IResult> Lookup(string? q, string? page, ISubjectSearch search, IPublicDirectory directory, CancellationToken ct)
+    {
+        var text = q?.Trim();
+        if (text is { Length: > 100 }) text = text[..100];
+        var p = int.TryParse(page, out var n) && n is >= 1 and <= 10_000 ? n : 1;
+        if (string.IsNullOrEmpty(text)) return PortalLayout.Page("信用查询", PortalLookupPage.Body(null, 1, 0, []), "/credit");
+        var (total, items) = await PublicLookup.Find(search, directory, text, p, PortalLookupPage.PageSize, ct);
+        return PortalLayout.Page($"“{text}”的查询结果", PortalLookupPage.Body(text, p, total, items), "/credit");
+    }
+
+    private static async Task<IResult> Subject(string kind, string id, IGrainFactory grains, IPublicDirectory directory, ILicenceRegistry licences,
+        ICommitmentRegistry commitments, GridClock clock, CancellationToken ct)
+    {
+        // §9: only enterprises and institutions have a public page; any other kind is "not found", never "forbidden".
+        if (!SubjectKinds.TryParse(kind, out var k) || !PublicFacts.IsPublicKind(k) || id.Length > 64) return NotFound();
+        var view = await grains.Records(k, id).View(null);
+        if (view is null || !view.Registered && view.Name is null) return NotFound();
+        var facts = PublicFacts.Of(view);
+        var colors = await directory.MerchantColors([id], ct);
+        var (licenceLines, signed) = await MerchantRecords.Load(id, grains, licences, commitments, clock.Today, ct);
+        return PortalLayout.Page(facts.Name ?? id, PortalSubjectPage.Body(facts, colors.GetValueOrDefault(id), licenceLines, signed, clock.Today), "/credit");
+    }
+
+    private static IResult NotFound() =>
+        PortalLayout.Message(StatusCodes.Status404NotFound, "未找到", "没有找到该企业或单位的公示信息。请通过信用查询按名称或统一社会信用代码查找。");
+}
