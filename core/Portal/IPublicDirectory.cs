@@ -8,4 +8,14 @@ public interface IPublicDirectory
 {
     /// <summary>The street colour of each id that is also a merchant (same code, §1).</summary>
     Task<IReadOnlyDictionary<string, string>> MerchantColors(IReadOnlyCollection<string> ids, CancellationToken ct = default);
+
+    /// <summary>One page of the red or black list, newest first (since), then by name.</summary>
+    Task<(long Total, IReadOnlyList<PublicListItem> Items)> List(string list, int page, int pageSize, CancellationToken ct = default);
 }
+
+/// <summary>
+/// One line of the 诚信红黑榜 (http-api: kind, id, name, grade, reason, since, recordId). An official of the red list's
+/// 表彰公示 is shown by name, unit and stars only (L1520): its id is null.
+/// </summary>
+public sealed record PublicListItem(
+    string Kind, string? Id, string? Name, string? Grade, string? Reason, DateOnly Since, string? RecordId, string? Unit, int? Stars);

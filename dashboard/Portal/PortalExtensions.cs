@@ -17,6 +17,7 @@ public static class PortalExtensions
     {
         var group = app.MapGroup("/credit").AllowAnonymous().ExcludeFromDescription();
         group.MapGet("", Lookup).RequireRateLimiting(searchLimit).WithName("PortalLookupPage");
+        group.MapGet("/lists/{list}", List).RequireRateLimiting(readLimit).WithName("PortalListPage");
         group.MapGet("/{kind}/{id}", Subject).RequireRateLimiting(readLimit).WithName("PortalSubjectPage");
         return app;
     }
@@ -29,6 +30,14 @@ public static class PortalExtensions
         if (string.IsNullOrEmpty(text)) return PortalLayout.Page("信用查询", PortalLookupPage.Body(null, 1, 0, []), "/credit");
         var (total, items) = await PublicLookup.Find(search, directory, text, p, PortalLookupPage.PageSize, ct);
         return PortalLayout.Page($"“{text}”的查询结果", PortalLookupPage.Body(text, p, total, items), "/credit");
+    }
+
+    private static async Task<IResult> List(string list, string? page, IPublicDirectory directory, GridClock clock, CancellationToken ct)
+    {
+        if (!PublicLists.IsList(list)) return PortalLayout.Message(StatusCodes.Status404NotFound, "未找到", "没有这个榜单。请查看红榜或黑榜。");
+        var p = int.TryParse(page, out var n) && n is >= 1 and <= 100_000 ? n : 1;
+        var (total, items) = await directory.List(list, p, PortalListPage.PageSize, ct);
+        return PortalLayout.Page(PortalListPage.Title(list), PortalListPage.Body(list, p, total, items, clock.Now), "/credit/lists/" + list);
     }
 
     private static async Task<IResult> Subject(string kind, string id, IGrainFactory grains, IPublicDirectory directory, ILicenceRegistry licences,

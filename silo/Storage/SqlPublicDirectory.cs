@@ -18,4 +18,27 @@ public sealed class SqlPublicDirectory(Database database) : IPublicDirectory
         while (await reader.ReadAsync(ct)) colors[reader.GetString(0)] = reader.GetString(1);
         return colors;
     }
+
+    public async Task<(long Total, IReadOnlyList<PublicListItem> Items)> List(string list, int page, int pageSize, CancellationToken ct = default)
+    {
+        await using var connection = await database.Open(ct);
+        await using var count = Database.Command(connection, "SELECT COUNT(*) FROM public_list WHERE list = @list", null, ("@list", list));
+        var total = Convert.ToInt64(await count.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+        var items = new List<PublicListItem>();
+        if (total == 0) return (0, items);
+        var name = database.IsPostgres ? "name COLLATE \"C\"" : "name";
+        await using var command = Database.Command(connection,
+            $"SELECT kind, id, name, grade, reason, since, record_id, unit, stars FROM public_list WHERE list = @list ORDER BY since DESC, {name}, kind, id LIMIT @take OFFSET @skip",
+            null, ("@list", list), ("@take", pageSize), ("@skip", (long)(page - 1) * pageSize));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var kind = reader.GetString(0);
+            string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+            items.Add(new PublicListItem(kind, kind == "official" ? null : reader.GetString(1), Text(2), Text(3), Text(4),
+                DateOnly.ParseExact(reader.GetString(5), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Text(6), Text(7),
+                reader.IsDBNull(8) ? null : (int)Database.Long(reader, 8)));
+        }
+        return (total, items);
+    }
 }
