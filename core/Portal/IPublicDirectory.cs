@@ -11,7 +11,21 @@ public interface IPublicDirectory
 
     /// <summary>One page of the red or black list, newest first (since), then by name.</summary>
     Task<(long Total, IReadOnlyList<PublicListItem> Items)> List(string list, int page, int pageSize, CancellationToken ct = default);
+
+    /// <summary>
+    /// 双公示 (L483): licences decided since <paramref name="from"/> and valid on <paramref name="today"/>, or penalties
+    /// decided since then that count today; newest first.
+    /// </summary>
+    Task<(long Total, IReadOnlyList<PublicityItem> Items)> Publicity(string type, DateOnly from, DateOnly today, int page, int pageSize, CancellationToken ct = default);
 }
+
+/// <summary>
+/// One 双公示 line: a licence (number, validity) or a penalty (decision reference, counted until), with <c>late</c> when
+/// it was reported more than 7 days after the decision (L483).
+/// </summary>
+public sealed record PublicityItem(
+    string Type, string Id, string SubjectKind, string SubjectId, string? SubjectName, string Name, string? DecisionRef, string Department,
+    DateOnly DecidedAt, DateOnly? ValidFrom, DateOnly? Until, bool Late);
 
 /// <summary>
 /// One line of the 诚信红黑榜 (http-api: kind, id, name, grade, reason, since, recordId). An official of the red list's

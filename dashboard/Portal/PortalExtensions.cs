@@ -18,6 +18,8 @@ public static class PortalExtensions
         var group = app.MapGroup("/credit").AllowAnonymous().ExcludeFromDescription();
         group.MapGet("", Lookup).RequireRateLimiting(searchLimit).WithName("PortalLookupPage");
         group.MapGet("/lists/{list}", List).RequireRateLimiting(readLimit).WithName("PortalListPage");
+        group.MapGet("/publicity", Publicity).RequireRateLimiting(readLimit).WithName("PortalPublicityPage");
+        group.MapGet("/commitments", Commitments).RequireRateLimiting(readLimit).WithName("PortalCommitmentsPage");
         group.MapGet("/{kind}/{id}", Subject).RequireRateLimiting(readLimit).WithName("PortalSubjectPage");
         return app;
     }
@@ -38,6 +40,25 @@ public static class PortalExtensions
         var p = int.TryParse(page, out var n) && n is >= 1 and <= 100_000 ? n : 1;
         var (total, items) = await directory.List(list, p, PortalListPage.PageSize, ct);
         return PortalLayout.Page(PortalListPage.Title(list), PortalListPage.Body(list, p, total, items, clock.Now), "/credit/lists/" + list);
+    }
+
+    private static async Task<IResult> Publicity(string? type, string? days, string? page, IPublicDirectory directory, GridClock clock, CancellationToken ct)
+    {
+        // The form's values; anything else falls back to the defaults (the JSON answers a 400 instead).
+        var t = type is "penalty" ? "penalty" : "licence";
+        var d = int.TryParse(days, out var n) && n is >= 1 and <= 3650 ? n : 30;
+        var p = int.TryParse(page, out var q) && q is >= 1 and <= 100_000 ? q : 1;
+        var today = clock.Today;
+        var (total, items) = await directory.Publicity(t, today.AddDays(1 - d), today, p, PortalPublicityPage.PageSize, ct);
+        return PortalLayout.Page("双公示", PortalPublicityPage.Body(t, d, p, total, items), "/credit/publicity");
+    }
+
+    private static async Task<IResult> Commitments(string? subjectId, ICommitmentRegistry commitments, IGrainFactory grains, CancellationToken ct)
+    {
+        var id = string.IsNullOrWhiteSpace(subjectId) ? null : subjectId.Trim().ToUpperInvariant();
+        if (id is { Length: > 18 }) id = id[..18];
+        var found = await commitments.List(id, 1, PortalCommitmentsPage.PageSize, ct);
+        return PortalLayout.Page("信用承诺公示", await PortalCommitmentsPage.Body(id, found.Items, found.Total, grains), "/credit");
     }
 
     private static async Task<IResult> Subject(string kind, string id, IGrainFactory grains, IPublicDirectory directory, ILicenceRegistry licences,

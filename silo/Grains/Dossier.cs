@@ -95,6 +95,31 @@ public sealed class Dossier : IProjectedState
             ? new ListingRow(kind, GrainKeys.IdOf(grainKey), Listing, Version)
             : null;
 
+    /// <summary>双公示 (domain-rules §9): the penalties published, saved with the state; public_penalty is their projection.</summary>
+    [Id(33)] public List<Core.Portal.PublicPenalty>? PublicPenalties { get; set; }
+    [NonSerialized] private List<Core.Portal.PublicPenalty>? _penaltiesWritten;
+    [NonSerialized] private bool _penaltiesKnown;
+
+    public void SetPenalties(List<Core.Portal.PublicPenalty>? penalties)
+    {
+        if (!_penaltiesKnown) { _penaltiesWritten = PublicPenalties; _penaltiesKnown = true; }
+        PublicPenalties = penalties;
+    }
+
+    private static bool Same(List<Core.Portal.PublicPenalty>? a, List<Core.Portal.PublicPenalty>? b) =>
+        a is null ? b is null : b is not null && a.SequenceEqual(b);
+
+    PenaltyRows? IProjectedState.PenaltyRows(string grainKey, bool all) =>
+        KindOf(grainKey) is { } kind && (all ? PublicPenalties is not null : _penaltiesKnown && !Same(_penaltiesWritten, PublicPenalties))
+            ? new PenaltyRows(kind, GrainKeys.IdOf(grainKey), Name, PublicPenalties is { } p ? [.. p] : [], all)
+            : null;
+
+    void IProjectedState.PenaltiesCommitted(PenaltyRows written)
+    {
+        _penaltiesWritten = written.Items.Count == 0 ? null : [.. written.Items];
+        _penaltiesKnown = true;
+    }
+
     void IProjectedState.ListingCommitted(ListingRow written)
     {
         _listingWritten = written.Entry;

@@ -40,6 +40,7 @@ public static class ProjectionRebuild
             await ChangeLogRows.RebuildComplaintsFromArchive(connection, tx, ct);
             // 诚信红黑榜 (docs/portal.md): every state writes its row again below (Of(…, all: true)).
             await using (var lists = Database.Command(connection, "DELETE FROM public_list", tx)) await lists.ExecuteNonQueryAsync(ct);
+            await using (var penalties = Database.Command(connection, "DELETE FROM public_penalty", tx)) await penalties.ExecuteNonQueryAsync(ct);
             var written = 0;
             var now = DateTimeOffset.UtcNow;
             foreach (var (stateName, read) in States)

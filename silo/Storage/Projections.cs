@@ -31,12 +31,20 @@ public interface IProjectedState
     /// <summary>After the commit: the listing row written.</summary>
     void ListingCommitted(ListingRow written) { }
 
+    /// <summary>双公示 penalty rows to write (docs/portal.md): null when unchanged; every subject's when <paramref name="all"/> (rebuild).</summary>
+    PenaltyRows? PenaltyRows(string grainKey, bool all) => null;
+
+    void PenaltiesCommitted(PenaltyRows written) { }
+
     /// <summary>Change log lines this write makes durable (docs/change-log.md); not part of the serialized state.</summary>
     PendingChanges? Changes() => null;
 }
 
 /// <summary>A subject's public_list row: its listing (null = on no list) at a version.</summary>
 public sealed record ListingRow(SubjectKind Kind, string Id, CreditGrid.Core.Portal.PublicListing? Entry, long Version);
+
+/// <summary>A subject's public_penalty rows, all of them (they replace the subject's rows); Fresh: the table has none of its rows (rebuild).</summary>
+public sealed record PenaltyRows(SubjectKind Kind, string Id, string? Name, IReadOnlyList<CreditGrid.Core.Portal.PublicPenalty> Items, bool Fresh);
 
 /// <summary>The statements that write the projections, inside the caller's transaction.</summary>
 public static class Projections
@@ -62,13 +70,14 @@ public static class Projections
 
     /// <summary>The rows a state projects, taken when the state is serialized (the grain may change it before the group commits).</summary>
     public sealed record Rows(SubjectSummary? Summary, IReadOnlyList<Objection> Objections,
-        IReadOnlyList<CreditGrid.Core.Street.Complaint>? Complaints = null, IReadOnlyList<ChangeEntry>? Changes = null, ListingRow? Listing = null);
+        IReadOnlyList<CreditGrid.Core.Street.Complaint>? Complaints = null, IReadOnlyList<ChangeEntry>? Changes = null, ListingRow? Listing = null,
+        PenaltyRows? Penalties = null);
 
     /// <summary>The rows of a state; <paramref name="all"/> (rebuild-projections) writes the listing row even when unchanged.</summary>
     public static Rows? Of(string grainKey, object? state, bool all = false) =>
         state is IProjectedState projected
             ? new Rows(projected.Summary(grainKey), projected.Objections(grainKey), [.. projected.Complaints], projected.Changes()?.Entries,
-                projected.ListRow(grainKey, all))
+                projected.ListRow(grainKey, all), projected.PenaltyRows(grainKey, all))
             : null;
 
     /// <summary>After the commit: the change lines written are no longer pending.</summary>
@@ -76,6 +85,7 @@ public static class Projections
     {
         if (rows?.Changes is { Count: > 0 } written && state is IProjectedState projected && projected.Changes() is { } pending) pending.Written(written);
         if (rows?.Listing is { } listing && state is IProjectedState listed) listed.ListingCommitted(listing);
+        if (rows?.Penalties is { } penalties && state is IProjectedState published) published.PenaltiesCommitted(penalties);
     }
 
     /// <summary>Writes the rows; nothing for states that project nothing.</summary>
@@ -104,6 +114,30 @@ public static class Projections
             await ChangeLogRows.WriteComplaints(connection, tx, merchant.Id, complaints);
         if (rows.Changes is { Count: > 0 } changes) await ChangeLogRows.WriteChanges(connection, tx, changes);
         if (rows.Listing is { } l) await WriteListing(connection, tx, l, at);
+        if (rows.Penalties is { } p) await WritePenalties(connection, tx, p);
+    }
+
+    private const string InsertPenalty = """
+        INSERT INTO public_penalty (record_id, subject_kind, subject_id, subject_name, name, department, decision_ref, occurred_at, expires_at, late)
+        VALUES (@record, @kind, @id, @subject, @name, @department, @ref, @occurred, @expires, @late)
+        """;
+
+    /// <summary>双公示 (domain-rules §9, L483): the subject's penalty rows replaced, in the state's transaction (docs/portal.md).</summary>
+    private static async Task WritePenalties(DbConnection connection, DbTransaction tx, PenaltyRows p)
+    {
+        if (!p.Fresh)
+        {
+            var delete = Database.Reused(connection, tx, "DELETE FROM public_penalty WHERE subject_kind = @kind AND subject_id = @id",
+                ("@kind", p.Kind.ToWire()), ("@id", p.Id));
+            await delete.ExecuteNonQueryAsync();
+        }
+        foreach (var r in p.Items)
+        {
+            var insert = Database.Reused(connection, tx, InsertPenalty,
+                ("@record", r.RecordId), ("@kind", p.Kind.ToWire()), ("@id", p.Id), ("@subject", p.Name), ("@name", r.Name), ("@department", r.Department),
+                ("@ref", r.DecisionRef), ("@occurred", Day(r.OccurredAt)), ("@expires", r.ExpiresAt is { } x ? Day(x) : null), ("@late", r.Late ? 1 : 0));
+            await insert.ExecuteNonQueryAsync();
+        }
     }
 
     private const string UpsertListing = """
@@ -136,6 +170,9 @@ public static class Projections
         var listing = Database.Reused(connection, tx, "DELETE FROM public_list WHERE kind = @kind AND id = @id",
             ("@kind", grainKey[..colon]), ("@id", grainKey[(colon + 1)..]));
         await listing.ExecuteNonQueryAsync();
+        var penalties = Database.Reused(connection, tx, "DELETE FROM public_penalty WHERE subject_kind = @kind AND subject_id = @id",
+            ("@kind", grainKey[..colon]), ("@id", grainKey[(colon + 1)..]));
+        await penalties.ExecuteNonQueryAsync();
     }
 
     private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

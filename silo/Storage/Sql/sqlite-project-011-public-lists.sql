@@ -19,3 +19,21 @@ CREATE TABLE IF NOT EXISTS public_list (
 );
 -- The list pages: newest first, then name.
 CREATE INDEX IF NOT EXISTS ix_public_list_since ON public_list (list, since DESC, name, kind, id);
+
+-- 双公示 (domain-rules §9, L483): the 行政处罚 records of enterprises and institutions that count today, written with the
+-- subject's state (the subject's rows replaced when they change) and rebuilt by rebuild-projections. Licences are read
+-- from their own table (sqlite/postgres-project-009-licences-commitments.sql).
+CREATE TABLE IF NOT EXISTS public_penalty (
+    record_id     TEXT PRIMARY KEY,
+    subject_kind  TEXT NOT NULL,
+    subject_id    TEXT NOT NULL,
+    subject_name  TEXT,
+    name          TEXT NOT NULL,
+    department    TEXT NOT NULL,
+    decision_ref  TEXT,
+    occurred_at   TEXT NOT NULL,   -- YYYY-MM-DD
+    expires_at    TEXT,
+    late          INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS ix_public_penalty_subject ON public_penalty (subject_kind, subject_id);
+CREATE INDEX IF NOT EXISTS ix_public_penalty_occurred ON public_penalty (occurred_at DESC, record_id);
