@@ -74,6 +74,7 @@ public static class CreditGridHost
         app.MapCreditGridOperations();
         app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
         app.MapCreditGridDashboard(Policies.Operator, PublicLimits.Policy, PublicLimits.AnonymousReads);
+        CreditGrid.Dashboard.Portal.PortalExtensions.MapCreditPortal(app, PublicLimits.PublicSearch, PublicLimits.AnonymousReads); // 信用张店 lookup, subject page, lists (docs/portal.md)
         return app;
     }
 }

@@ -35,6 +35,7 @@ public static class CreditGridApi
         app.MapCatalog();
         app.MapSubjects();
         app.MapSearch();
+        app.MapPublicSubjects().MapPublicLists().MapPublicPublicity();
         app.MapEvents();
         app.MapEventList();
         app.MapRecords();

@@ -7,7 +7,11 @@ namespace CreditGrid.Core.Grid;
 /// identifier) and the filters; null fields do not filter. Page from 1.
 /// </summary>
 public sealed record SearchQuery(
-    string? Q, SubjectKind? Kind, string? Grade, string? Color, string? Street, bool? Downgraded, int Page, int PageSize);
+    string? Q, SubjectKind? Kind, string? Grade, string? Color, string? Street, bool? Downgraded, int Page, int PageSize)
+{
+    /// <summary>Several kinds at once (the portal's lookup: enterprises and institutions, domain-rules §9); null does not filter.</summary>
+    public IReadOnlyList<SubjectKind>? Kinds { get; init; }
+}
 
 /// <summary>One subject_summary row as search lists it; <see cref="Handle"/> is the row's opaque <c>ref</c>.</summary>
 public sealed record SearchHit(

@@ -77,6 +77,54 @@ public sealed class Dossier : IProjectedState
         grainKey.IndexOf(':') is > 0 and var colon && SubjectKinds.TryParse(grainKey[..colon], out var kind) ? kind : null;
     /// <summary>Institutions (§1): their type and staff (domain-rules §6 unit honours).</summary>
     [Id(30)] public string? InstitutionType { get; set; }
+    /// <summary>The 诚信红黑榜 place (domain-rules §9), set at each save; public_list is its projection (docs/portal.md).</summary>
+    [Id(32)] public Core.Portal.PublicListing? Listing { get; set; }
+    [NonSerialized] private Core.Portal.PublicListing? _listingWritten;
+    [NonSerialized] private bool _listingKnown;
+
+    /// <summary>Sets the listing; the projection row is written when it differs from the one last written.</summary>
+    public void SetListing(Core.Portal.PublicListing? listing)
+    {
+        if (!_listingKnown) { _listingWritten = Listing; _listingKnown = true; } // as stored: the row agrees with it
+        Listing = listing;
+    }
+
+    /// <summary>Rebuild (<paramref name="all"/>) writes the subjects on a list; a save writes the row when the listing changed.</summary>
+    ListingRow? IProjectedState.ListRow(string grainKey, bool all) =>
+        KindOf(grainKey) is { } kind && (all ? Listing is not null : _listingKnown && !Equals(_listingWritten, Listing))
+            ? new ListingRow(kind, GrainKeys.IdOf(grainKey), Listing, Version)
+            : null;
+
+    /// <summary>双公示 (domain-rules §9): the penalties published, saved with the state; public_penalty is their projection.</summary>
+    [Id(33)] public List<Core.Portal.PublicPenalty>? PublicPenalties { get; set; }
+    [NonSerialized] private List<Core.Portal.PublicPenalty>? _penaltiesWritten;
+    [NonSerialized] private bool _penaltiesKnown;
+
+    public void SetPenalties(List<Core.Portal.PublicPenalty>? penalties)
+    {
+        if (!_penaltiesKnown) { _penaltiesWritten = PublicPenalties; _penaltiesKnown = true; }
+        PublicPenalties = penalties;
+    }
+
+    private static bool Same(List<Core.Portal.PublicPenalty>? a, List<Core.Portal.PublicPenalty>? b) =>
+        a is null ? b is null : b is not null && a.SequenceEqual(b);
+
+    PenaltyRows? IProjectedState.PenaltyRows(string grainKey, bool all) =>
+        KindOf(grainKey) is { } kind && (all ? PublicPenalties is not null : _penaltiesKnown && !Same(_penaltiesWritten, PublicPenalties))
+            ? new PenaltyRows(kind, GrainKeys.IdOf(grainKey), Name, PublicPenalties is { } p ? [.. p] : [], all)
+            : null;
+
+    void IProjectedState.PenaltiesCommitted(PenaltyRows written)
+    {
+        _penaltiesWritten = written.Items.Count == 0 ? null : [.. written.Items];
+        _penaltiesKnown = true;
+    }
+
+    void IProjectedState.ListingCommitted(ListingRow written)
+    {
+        _listingWritten = written.Entry;
+        _listingKnown = true;
+    }
     [Id(31)] private List<StaffMember>? _staff;
     public IReadOnlyList<StaffMember> Staff
     {

@@ -15,6 +15,9 @@ public abstract partial class SubjectGrain
         Dossier.Exists = true;
         Dossier.Version++;
         var evaluation = Evaluate(services.Clock.Today);
+        // domain-rules §9 诚信红黑榜: the listing is saved with the state; public_list is its projection (docs/portal.md).
+        Dossier.SetListing(Core.Portal.PublicLists.For(Kind, Dossier.Name, Dossier.Unit, evaluation, Dossier.Listing, services.Clock.Today, services.Rules.Catalog));
+        Dossier.SetPenalties(Core.Portal.PublicPenalties.Of(Kind, evaluation)); // 双公示 (§9, L483)
         var change = Diff(evaluation, eventId);
         var logged = StampChanges(change);
         // Both writes queue at once, so they normally share one group commit (one wait instead of two).

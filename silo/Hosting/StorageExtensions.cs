@@ -40,6 +40,7 @@ public static class StorageExtensions
         services.AddSingleton<IRecordDirectory>(sp => sp.GetRequiredService<SqlRecordDirectory>());
         services.AddSingleton<IObjectionRegistry, SqlObjectionRegistry>();
         services.AddSingleton<ISubjectSearch, SqlSubjectSearch>();
+        services.AddSingleton<Core.Portal.IPublicDirectory, SqlPublicDirectory>();
         services.AddSingleton<IMerchantArchive, SqlMerchantArchive>();
         services.AddSingleton<IGradeCounts, SqlGradeCounts>();
         services.AddSingleton<IChangeLog, SqlChangeLog>();

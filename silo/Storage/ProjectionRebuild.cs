@@ -38,6 +38,9 @@ public static class ProjectionRebuild
             // marked stale (version -1; no state has it), the stored states rewrite theirs, and what stays stale goes.
             await using (var mark = Database.Command(connection, "UPDATE subject_summary SET version = -1", tx)) await mark.ExecuteNonQueryAsync(ct);
             await ChangeLogRows.RebuildComplaintsFromArchive(connection, tx, ct);
+            // 诚信红黑榜 (docs/portal.md): every state writes its row again below (Of(…, all: true)).
+            await using (var lists = Database.Command(connection, "DELETE FROM public_list", tx)) await lists.ExecuteNonQueryAsync(ct);
+            await using (var penalties = Database.Command(connection, "DELETE FROM public_penalty", tx)) await penalties.ExecuteNonQueryAsync(ct);
             var written = 0;
             var now = DateTimeOffset.UtcNow;
             foreach (var (stateName, read) in States)
@@ -48,7 +51,7 @@ public static class ProjectionRebuild
                     var page = await ReadPage(connection, tx, select, serviceId, stateName, after, ct);
                     foreach (var (key, payload) in page)
                     {
-                        await Projections.Write(connection, tx, Projections.Of(key, read(format, new BinaryData(payload))), now);
+                        await Projections.Write(connection, tx, Projections.Of(key, read(format, new BinaryData(payload)), all: true), now);
                         written++;
                     }
                     if (page.Count < Page) break;

@@ -25,9 +25,26 @@ public interface IProjectedState
     /// <summary>A merchant's complaints, for the complaints queue (the contact is left out there).</summary>
     IReadOnlyList<CreditGrid.Core.Street.Complaint> Complaints => [];
 
+    /// <summary>The 诚信红黑榜 row to write (docs/portal.md): null when it has not changed; every one when <paramref name="all"/> (rebuild).</summary>
+    ListingRow? ListRow(string grainKey, bool all) => null;
+
+    /// <summary>After the commit: the listing row written.</summary>
+    void ListingCommitted(ListingRow written) { }
+
+    /// <summary>双公示 penalty rows to write (docs/portal.md): null when unchanged; every subject's when <paramref name="all"/> (rebuild).</summary>
+    PenaltyRows? PenaltyRows(string grainKey, bool all) => null;
+
+    void PenaltiesCommitted(PenaltyRows written) { }
+
     /// <summary>Change log lines this write makes durable (docs/change-log.md); not part of the serialized state.</summary>
     PendingChanges? Changes() => null;
 }
+
+/// <summary>A subject's public_list row: its listing (null = on no list) at a version.</summary>
+public sealed record ListingRow(SubjectKind Kind, string Id, CreditGrid.Core.Portal.PublicListing? Entry, long Version);
+
+/// <summary>A subject's public_penalty rows, all of them (they replace the subject's rows); Fresh: the table has none of its rows (rebuild).</summary>
+public sealed record PenaltyRows(SubjectKind Kind, string Id, string? Name, IReadOnlyList<CreditGrid.Core.Portal.PublicPenalty> Items, bool Fresh);
 
 /// <summary>The statements that write the projections, inside the caller's transaction.</summary>
 public static class Projections
@@ -53,17 +70,22 @@ public static class Projections
 
     /// <summary>The rows a state projects, taken when the state is serialized (the grain may change it before the group commits).</summary>
     public sealed record Rows(SubjectSummary? Summary, IReadOnlyList<Objection> Objections,
-        IReadOnlyList<CreditGrid.Core.Street.Complaint>? Complaints = null, IReadOnlyList<ChangeEntry>? Changes = null);
+        IReadOnlyList<CreditGrid.Core.Street.Complaint>? Complaints = null, IReadOnlyList<ChangeEntry>? Changes = null, ListingRow? Listing = null,
+        PenaltyRows? Penalties = null);
 
-    public static Rows? Of(string grainKey, object? state) =>
+    /// <summary>The rows of a state; <paramref name="all"/> (rebuild-projections) writes the listing row even when unchanged.</summary>
+    public static Rows? Of(string grainKey, object? state, bool all = false) =>
         state is IProjectedState projected
-            ? new Rows(projected.Summary(grainKey), projected.Objections(grainKey), [.. projected.Complaints], projected.Changes()?.Entries)
+            ? new Rows(projected.Summary(grainKey), projected.Objections(grainKey), [.. projected.Complaints], projected.Changes()?.Entries,
+                projected.ListRow(grainKey, all), projected.PenaltyRows(grainKey, all))
             : null;
 
     /// <summary>After the commit: the change lines written are no longer pending.</summary>
     public static void Committed(Rows? rows, object? state)
     {
         if (rows?.Changes is { Count: > 0 } written && state is IProjectedState projected && projected.Changes() is { } pending) pending.Written(written);
+        if (rows?.Listing is { } listing && state is IProjectedState listed) listed.ListingCommitted(listing);
+        if (rows?.Penalties is { } penalties && state is IProjectedState published) published.PenaltiesCommitted(penalties);
     }
 
     /// <summary>Writes the rows; nothing for states that project nothing.</summary>
@@ -91,6 +113,51 @@ public static class Projections
         if (rows.Complaints is { Count: > 0 } complaints && rows.Summary is { } merchant)
             await ChangeLogRows.WriteComplaints(connection, tx, merchant.Id, complaints);
         if (rows.Changes is { Count: > 0 } changes) await ChangeLogRows.WriteChanges(connection, tx, changes);
+        if (rows.Listing is { } l) await WriteListing(connection, tx, l, at);
+        if (rows.Penalties is { } p) await WritePenalties(connection, tx, p);
+    }
+
+    private const string InsertPenalty = """
+        INSERT INTO public_penalty (record_id, subject_kind, subject_id, subject_name, name, department, decision_ref, occurred_at, expires_at, late)
+        VALUES (@record, @kind, @id, @subject, @name, @department, @ref, @occurred, @expires, @late)
+        """;
+
+    /// <summary>双公示 (domain-rules §9, L483): the subject's penalty rows replaced, in the state's transaction (docs/portal.md).</summary>
+    private static async Task WritePenalties(DbConnection connection, DbTransaction tx, PenaltyRows p)
+    {
+        if (!p.Fresh)
+        {
+            var delete = Database.Reused(connection, tx, "DELETE FROM public_penalty WHERE subject_kind = @kind AND subject_id = @id",
+                ("@kind", p.Kind.ToWire()), ("@id", p.Id));
+            await delete.ExecuteNonQueryAsync();
+        }
+        foreach (var r in p.Items)
+        {
+            var insert = Database.Reused(connection, tx, InsertPenalty,
+                ("@record", r.RecordId), ("@kind", p.Kind.ToWire()), ("@id", p.Id), ("@subject", p.Name), ("@name", r.Name), ("@department", r.Department),
+                ("@ref", r.DecisionRef), ("@occurred", Day(r.OccurredAt)), ("@expires", r.ExpiresAt is { } x ? Day(x) : null), ("@late", r.Late ? 1 : 0));
+            await insert.ExecuteNonQueryAsync();
+        }
+    }
+
+    private const string UpsertListing = """
+        INSERT INTO public_list (kind, id, list, name, grade, stars, unit, reason, since, record_id, version, updated_at)
+        VALUES (@kind, @id, @list, @name, @grade, @stars, @unit, @reason, @since, @record, @version, @at)
+        ON CONFLICT (kind, id) DO UPDATE SET list = excluded.list, name = excluded.name, grade = excluded.grade, stars = excluded.stars,
+            unit = excluded.unit, reason = excluded.reason, since = excluded.since, record_id = excluded.record_id,
+            version = excluded.version, updated_at = excluded.updated_at
+        WHERE excluded.version >= public_list.version
+        """;
+
+    /// <summary>诚信红黑榜 (domain-rules §9): the subject's row, in the state's transaction (docs/portal.md).</summary>
+    private static async Task WriteListing(DbConnection connection, DbTransaction tx, ListingRow l, DateTimeOffset at)
+    {
+        var e = l.Entry;
+        var command = Database.Reused(connection, tx, UpsertListing,
+            ("@kind", l.Kind.ToWire()), ("@id", l.Id), ("@list", e?.List), ("@name", e?.Name), ("@grade", e?.Grade), ("@stars", e?.Stars),
+            ("@unit", e?.Unit), ("@reason", e?.Reason), ("@since", e is null ? null : Day(e.Since)), ("@record", e?.RecordId),
+            ("@version", l.Version), ("@at", at.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)));
+        await command.ExecuteNonQueryAsync();
     }
 
     /// <summary>A cleared state describes no subject any more.</summary>
@@ -100,6 +167,12 @@ public static class Projections
         var command = Database.Reused(connection, tx, "DELETE FROM subject_summary WHERE kind = @kind AND id = @id",
             ("@kind", grainKey[..colon]), ("@id", grainKey[(colon + 1)..]));
         await command.ExecuteNonQueryAsync();
+        var listing = Database.Reused(connection, tx, "DELETE FROM public_list WHERE kind = @kind AND id = @id",
+            ("@kind", grainKey[..colon]), ("@id", grainKey[(colon + 1)..]));
+        await listing.ExecuteNonQueryAsync();
+        var penalties = Database.Reused(connection, tx, "DELETE FROM public_penalty WHERE subject_kind = @kind AND subject_id = @id",
+            ("@kind", grainKey[..colon]), ("@id", grainKey[(colon + 1)..]));
+        await penalties.ExecuteNonQueryAsync();
     }
 
     private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -153,6 +153,8 @@ public sealed class SqlSubjectSearch(Database database) : ISubjectSearch
             parameters.Add((name, value));
         }
         Add("kind", "@kind", query.Kind?.ToWire());
+        // Literals from the enum, never from input (the portal restricts to public kinds, domain-rules §9).
+        if (query.Kinds is { Count: > 0 } kinds) clauses.Add($"{lead}s.kind IN ({string.Join(", ", kinds.Select(k => $"'{k.ToWire()}'"))})");
         // Officials have stars, not grades (§1): grade=1…6 filters by stars.
         if (query.Grade is { Length: 1 } digit && char.IsAsciiDigit(digit[0])) Add("stars", "@stars", digit[0] - '0');
         else Add("grade", "@grade", query.Grade);
