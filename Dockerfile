@@ -15,6 +15,8 @@ RUN dotnet publish silo/CreditGrid.Silo.csproj -c Release -o /app/publish -p:Use
 # --- runtime -------------------------------------------------------------------------------------------------------
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
+# Credit reports and merchant signs embed a CJK and a Latin TrueType font (docs/reports.md; else they answer 503).
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-droid-fallback fonts-dejavu-core && rm -rf /var/lib/apt/lists/*
 # Embedded (SQLite) mode writes ./data; the non-root user must own it. In Kubernetes state lives in PostgreSQL.
 RUN mkdir -p /app/data && chown "$APP_UID:$APP_UID" /app/data
 COPY --from=build /app/publish .

@@ -2,6 +2,7 @@ using CreditGrid.Core.Grid;
 using CreditGrid.Core.Street;
 using CreditGrid.Dashboard.Hub;
 using CreditGrid.Dashboard.Public;
+using CreditGrid.Dashboard.Reports;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -23,6 +24,7 @@ public static class DashboardExtensions
         });
         services.AddSingleton<GridBridge>();
         services.AddHostedService(sp => sp.GetRequiredService<GridBridge>());
+        services.AddCreditReports(); // dashboard/Reports: credit report PDFs, verify page, merchant sign
         return services;
     }
 
@@ -36,6 +38,7 @@ public static class DashboardExtensions
 
         // The console's own files (/, /js/*, /css/*) come from ConsoleFiles (static-files middleware, UseCreditGridConsole).
         app.MapConsoleSession();
+        app.MapCreditReports(publicRateLimit, anonymousReadLimit);
 
         // Issue 11 item 12: an unknown code is answered from the street directory, never by activating a merchant grain.
         var page = app.MapGet("/m/{id}", async (string id, string? complaint, IGrainFactory grains, Core.Records.ILicenceRegistry licences,

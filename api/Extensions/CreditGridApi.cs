@@ -47,6 +47,7 @@ public static class CreditGridApi
         app.MapImports();
         app.MapStats();
         app.MapAudit();
+        app.MapReports();
         return app;
     }
 }

@@ -51,6 +51,7 @@ public static class StorageExtensions
         services.AddSingleton<Core.Records.ILicenceRegistry, SqlLicences>();
         services.AddSingleton<Core.Records.ICommitmentRegistry, SqlCommitments>();
         services.AddSingleton<Core.Imports.IImportStore, SqlImportStore>();
+        services.AddSingleton<Core.Reports.IReportIssues, SqlReportIssues>();
         services.AddHostedService<PostgresPoolRelease>();
         return services;
     }
