@@ -46,6 +46,7 @@ public static class CreditGridApi
         app.MapImports();
         app.MapStats();
         app.MapAudit();
+        app.MapPublicApplications().MapApplications();
         return app;
     }
 }
