@@ -69,6 +69,7 @@ public static class CreditGridHost
         app.MapCreditGridOperations();
         app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
         app.MapCreditGridDashboard(Policies.Operator, PublicLimits.Policy, PublicLimits.AnonymousReads);
+        CreditGrid.Dashboard.Portal.ApplyEndpoints.MapCreditApply(app, PublicLimits.Policy, PublicLimits.PublicSearch);
         return app;
     }
 }

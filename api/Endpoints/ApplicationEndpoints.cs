@@ -21,7 +21,7 @@ namespace CreditGrid.Api.Endpoints;
 public static class ApplicationEndpoints
 {
     private const long Limit = 16 * 1024;
-    private static readonly string[] Statuses = ["submitted", "accepted", "rejected", "open", "upheld", "dismissed", "repaired", "refused"];
+    private static readonly string[] Statuses = ApplicationStatuses.All;
 
     public static IEndpointRouteBuilder MapApplications(this IEndpointRouteBuilder app)
     {
@@ -124,11 +124,7 @@ public static class ApplicationEndpoints
             $"Application '{id}' is {m.Application.Status}: this step no longer applies."),
     };
 
-    public static string StatusText(string status) => status switch
-    {
-        "submitted" => "已提交", "accepted" => "已受理", "rejected" => "不予受理", "open" => "异议办理中", "upheld" => "异议成立",
-        "dismissed" => "异议不成立", "repaired" => "已修复", "refused" => "不予修复", _ => status,
-    };
+    public static string StatusText(string status) => ApplicationStatuses.Text(status);
 
     private static IResult Unknown(string id) => Problems.NotFound($"没有申请“{id}”。", $"No application '{id}'.");
 
