@@ -75,6 +75,7 @@ public static class CreditGridHost
         app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
         app.MapCreditGridDashboard(Policies.Operator, PublicLimits.Policy, PublicLimits.AnonymousReads);
         CreditGrid.Dashboard.Portal.PortalExtensions.MapCreditPortal(app, PublicLimits.PublicSearch, PublicLimits.AnonymousReads); // 信用张店 lookup, subject page, lists (docs/portal.md)
+        CreditGrid.Dashboard.Portal.ApplyEndpoints.MapCreditApply(app, PublicLimits.Policy, PublicLimits.PublicSearch);
         return app;
     }
 }

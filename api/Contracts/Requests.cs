@@ -39,7 +39,7 @@ public sealed record StaffRequest(string? PersonId, string? Role, string? From, 
 
 public sealed record RevokeRequest(string? Reason, string? DecisionRef);
 
-public sealed record RepairRequest(string? RepairedAt, string? Reason);
+public sealed record RepairRequest(string? RepairedAt, string? Reason, string? ApplicationId = null);
 
 public sealed record ObjectionRequest(string? ObjectionId, string? Reason, bool? NeedsOtherUnits);
 

@@ -37,7 +37,7 @@ public static class ObjectionEndpoints
     }
 
     private static async Task<Results<Ok<ObjectionResolved>, ApiProblem>> Resolve(
-        string objectionId, HttpContext http, IObjectionRegistry objections, IGrainFactory grains, GridClock clock)
+        string objectionId, HttpContext http, IObjectionRegistry objections, IGrainFactory grains, GridClock clock, Core.Applications.ApplicationIntake applications)
     {
         var request = await JsonBody.ReadAs<ResolveRequest>(http.Request, 16 * 1024);
         if (request.Upheld is not { } upheld)
@@ -47,6 +47,9 @@ public static class ObjectionEndpoints
         var objection = await objections.Find(objectionId, http.RequestAborted);
         if (objection is null) return Unknown(objectionId);
         var result = await grains.Records(objection.SubjectKind, objection.SubjectId).ResolveObjection(objectionId, clock.Today, upheld, request.Note);
+        // domain-rules §10: the portal application that opened this objection (same id) follows its outcome.
+        if (result.Outcome is not (ObjectionOutcome.NoObjection or ObjectionOutcome.AlreadyClosed))
+            await applications.SettleObjection(objectionId, upheld, request.Note, http.RequestAborted);
         return result.Outcome switch
         {
             ObjectionOutcome.NoObjection => Unknown(objectionId),

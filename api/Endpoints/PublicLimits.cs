@@ -40,7 +40,7 @@ public static class PublicLimits
                 var policy = context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName;
                 var detail = policy switch
                 {
-                    Policy => $"同一地址每分钟最多提交{writes}次投诉或评价，请稍后再试。",
+                    Policy => $"同一地址每分钟最多提交{writes}次投诉、评价或申请，请稍后再试。",
                     PublicSearch => $"同一地址每分钟最多查询{searches}次，请稍后再试。",
                     _ => $"同一地址每分钟最多访问{reads}次，请稍后再试。",
                 };

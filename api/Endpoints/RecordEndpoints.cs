@@ -68,14 +68,19 @@ public static class RecordEndpoints
     }
 
     private static async Task<Results<Ok<RecordActionResponse>, ApiProblem>> Repair(
-        string recordId, HttpContext http, IRecordDirectory records, IGrainFactory grains, GridClock clock)
+        string recordId, HttpContext http, IRecordDirectory records, IGrainFactory grains, GridClock clock, Core.Applications.IApplicationRegistry applications)
     {
         var request = await JsonBody.ReadAs<RepairRequest>(http.Request, Limit);
         var repairedAt = Fields.NotFuture(Fields.Date(request.RepairedAt, "repairedAt"), clock.Today, "repairedAt");
         Fields.Text(request.Reason, "reason", 2000);
         var location = await records.Find(recordId, http.RequestAborted);
         if (location is null) return Unknown(recordId);
+        // domain-rules §10: a repair that answers a portal application names it; the application must be an accepted repair of this record.
+        if (request.ApplicationId is { } applicationId && await RepairApplications.Check(applicationId, recordId, applications, http.RequestAborted) is { } refused)
+            return refused;
         var result = await grains.Records(location.Kind, location.SubjectId).Repair(recordId, repairedAt, request.Reason);
+        if (request.ApplicationId is not null && result.Found && result.Error is null)
+            await RepairApplications.Repaired(request.ApplicationId, request.Reason, applications, clock, http.RequestAborted);
         return Outcome(recordId, result, "repaired");
     }
 

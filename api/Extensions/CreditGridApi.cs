@@ -48,6 +48,7 @@ public static class CreditGridApi
         app.MapStats();
         app.MapAudit();
         app.MapReports();
+        app.MapPublicApplications().MapApplications();
         return app;
     }
 }

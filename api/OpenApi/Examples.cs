@@ -20,9 +20,13 @@ public static class Examples
 
     public static readonly RevokeRequest RevokeRequest = new("行政复议撤销原处罚决定", "张政复决〔2026〕8号");
 
-    public static readonly RepairRequest RepairRequest = new("2026-11-25", "已履行法定义务并提交信用承诺");
+    public static readonly RepairRequest RepairRequest = new("2026-11-25", "已履行法定义务并提交信用承诺", null);
 
     public static readonly ObjectionRequest ObjectionRequest = new("obj-2026-0042", "该处罚已于2026-11-01撤销", false);
+
+    public static readonly ApplicationRequest ApplicationRequest = new("objection", "enterprise", Enterprise, "scj-2026-000123#0", "该处罚决定已被行政复议撤销", "13800000000");
+
+    public static readonly ApplicationReasonRequest ApplicationReasonRequest = new("申请材料不全，请补充行政复议决定书后重新申请");
 
     public static readonly ResolveRequest ResolveRequest = new(true, "经核实，原处罚决定已撤销");
 

@@ -31,6 +31,8 @@ public static class RequiredFields
         [typeof(ReleaseRequest)] = ["kind", "at"],
         [typeof(ImportRequest)] = ["file", "format"],
         [typeof(LicenceRequest)] = ["licenceId", "subjectKind", "subjectId", "name", "number", "decidedAt", "validFrom"],
+        [typeof(ApplicationRequest)] = ["type", "subjectKind", "subjectId", "recordId", "reason", "contact"],
+        [typeof(ApplicationReasonRequest)] = ["reason"],
         [typeof(CommitmentRequest)] = ["commitmentId", "subjectKind", "subjectId", "kind", "text", "signedAt"],
     };
 

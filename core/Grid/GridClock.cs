@@ -14,6 +14,9 @@ public sealed class GridClock(TimeProvider time)
 
     public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Zone).DateTime);
 
+    /// <summary>The district's day of an instant (an application received at 23:30 UTC is received the next day).</summary>
+    public static DateOnly DayOf(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, Zone).DateTime);
+
     /// <summary>The instant a date begins in the district.</summary>
     public static DateTimeOffset StartOf(DateOnly day)
     {

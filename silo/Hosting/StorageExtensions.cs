@@ -52,6 +52,7 @@ public static class StorageExtensions
         services.AddSingleton<Core.Records.ICommitmentRegistry, SqlCommitments>();
         services.AddSingleton<Core.Imports.IImportStore, SqlImportStore>();
         services.AddSingleton<Core.Reports.IReportIssues, SqlReportIssues>();
+        services.AddSingleton<Core.Applications.IApplicationRegistry, SqlApplications>().AddSingleton<Core.Applications.ApplicationIntake>();
         services.AddHostedService<PostgresPoolRelease>();
         return services;
     }

@@ -13,6 +13,7 @@ import { initSearch } from './search.js';
 import { initSubject, openSubject } from './subject.js';
 import { initComplaints, loadComplaints } from './complaints.js';
 import { initObjections, loadObjections } from './objections.js';
+import { initApplications, loadApplications } from './applications.js';
 
 const KEY_STORAGE = 'creditgrid.operatorKey';
 const TAB_STORAGE = 'creditgrid.tab';
@@ -24,7 +25,7 @@ const open = (kind, ref) => openSubject(kind, ref);
 /** Everything the page shows, fetched again (on connect, reconnect and the server's resync); a failed part retries. */
 async function syncAll() {
   const id = session.id;
-  const parts = [loadStreetsAndBoard, loadGrades, loadDepartments, loadFeed, loadEmergencies, loadObjections, loadComplaints];
+  const parts = [loadStreetsAndBoard, loadGrades, loadDepartments, loadFeed, loadEmergencies, loadObjections, loadComplaints, loadApplications];
   const results = await Promise.allSettled(parts.map((load) => load()));
   if (id !== session.id) return;
   // Network errors and 5xx (a server still starting) are retried; a 4xx would only fail again.
@@ -41,7 +42,7 @@ async function syncAll() {
 function changeLogged(entry) {
   onChangeLogged(entry);
   if (entry && entry.change === 'complaint') loadComplaints().catch(() => {});
-  if (entry && entry.change === 'objection') loadObjections().catch(() => {});
+  if (entry && entry.change === 'objection') { loadObjections().catch(() => {}); loadApplications().catch(() => {}); }
 }
 
 const handlers = {
@@ -110,7 +111,11 @@ function initTabs() {
     $('dashboard').setAttribute('data-tab', name);
     store('set', TAB_STORAGE, name);
   };
-  for (const t of tabs) t.addEventListener('click', () => choose(t.getAttribute('data-tab')));
+  for (const t of tabs) t.addEventListener('click', () => {
+    choose(t.getAttribute('data-tab'));
+    // portal applications arrive without a hub message: the queue is fetched again when its tab is opened
+    if (t.getAttribute('data-tab') === 'applications' && session.key) loadApplications().catch(() => {});
+  });
   const saved = store('get', TAB_STORAGE);
   choose(tabs.some((t) => t.getAttribute('data-tab') === saved) ? saved : 'feed');
 }
@@ -128,6 +133,7 @@ function init() {
   initSubject();
   initComplaints(open);
   initObjections(open);
+  initApplications();
   onUnauthorized(refuse);
   $('operator-key-form').addEventListener('submit', (e) => {
     e.preventDefault();
