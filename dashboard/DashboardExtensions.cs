@@ -44,8 +44,7 @@ public static class DashboardExtensions
                 var view = await grains.IsMerchant(id) ? await grains.Merchant(id).Public() : null;
                 if (view is null) return PublicPages.NotFound();
                 var (licenceLines, signed) = await MerchantRecords.Load(id, grains, licences, commitments, clock.Today, ct);
-                return Results.Content(MerchantPage.Render(view with { Licences = licenceLines }, complaint == "submitted" ? "投诉已提交，我们将尽快核查处理。" : null, signed),
-                    "text/html; charset=utf-8");
+                return MerchantPage.Page(view with { Licences = licenceLines }, complaint == "submitted" ? "投诉已提交，我们将尽快核查处理。" : null, signed);
             })
             .AllowAnonymous().WithSummary("The merchant's public page (HTML)");
 

@@ -46,9 +46,8 @@ public static class ComplaintForm
         }
     }
 
-    private static IResult Page(int status, string message, string merchantId) => Results.Content(
-        "<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-        + "<title>提交失败</title></head><body><main style=\"max-width:640px;margin:0 auto;padding:16px;font-family:system-ui,sans-serif\">"
-        + $"<h1>提交失败</h1><p>{WebUtility.HtmlEncode(message)}</p><p><a href=\"/m/{Uri.EscapeDataString(merchantId)}\">返回商户页面</a></p></main></body></html>",
-        "text/html; charset=utf-8", statusCode: status);
+    /// <summary>A refusal as a portal page (no inline style: the public pages' CSP), with the way back.</summary>
+    public static IResult Page(int status, string message, string merchantId) => Portal.PortalLayout.Page("提交失败",
+        $"<div class=\"plain-page\"><h1>提交失败</h1><p>{WebUtility.HtmlEncode(message)}</p><p><a href=\"/m/{Uri.EscapeDataString(merchantId)}\">返回商户页面</a></p></div>",
+        status: status);
 }
