@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using CreditGrid.Dashboard.Security;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.FileProviders;
 
@@ -14,6 +15,7 @@ public static class ConsoleFiles
 {
     public static IApplicationBuilder UseCreditGridConsole(this IApplicationBuilder app)
     {
+        app.UseCreditGridPublicHeaders(); // CSP, nosniff, Referrer-Policy and caching of /credit/** and /m/** (docs/public-pages.md)
         var files = new ManifestEmbeddedFileProvider(typeof(ConsoleFiles).Assembly, "wwwroot");
         app.UseCreditGridDesk(); // /desk is wwwroot/desk/index.html
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files, DefaultFileNames = ["index.html"] });

@@ -41,14 +41,13 @@ public static class DashboardExtensions
         app.MapCreditReports(publicRateLimit, anonymousReadLimit);
 
         // Issue 11 item 12: an unknown code is answered from the street directory, never by activating a merchant grain.
-        var page = app.MapGet("/m/{id}", async (string id, string? complaint, IGrainFactory grains, Core.Records.ILicenceRegistry licences,
+        var page = app.MapGet("/m/{id}", async (string id, string? complaint, string? review, IGrainFactory grains, Core.Records.ILicenceRegistry licences,
                 Core.Records.ICommitmentRegistry commitments, GridClock clock, CancellationToken ct) =>
             {
                 var view = await grains.IsMerchant(id) ? await grains.Merchant(id).Public() : null;
                 if (view is null) return PublicPages.NotFound();
                 var (licenceLines, signed) = await MerchantRecords.Load(id, grains, licences, commitments, clock.Today, ct);
-                return Results.Content(MerchantPage.Render(view with { Licences = licenceLines }, complaint == "submitted" ? "投诉已提交，我们将尽快核查处理。" : null, signed),
-                    "text/html; charset=utf-8");
+                return MerchantPage.Page(view with { Licences = licenceLines }, complaint == "submitted" ? "投诉已提交，我们将尽快核查处理。" : review == "submitted" ? ReviewForm.Submitted : null, signed);
             })
             .AllowAnonymous().WithSummary("The merchant's public page (HTML)");
 
@@ -67,11 +66,13 @@ public static class DashboardExtensions
             .WithSummary("The complaint form of the public page (works without JavaScript)")
             .ExcludeFromDescription(); // http-api: HTML form routes are left out of the document (POST /merchants/{id}/complaints is the API)
 
-        var qr = app.MapGet("/m/{id}/qr.png", async (string id, IGrainFactory grains, IConfiguration configuration, HttpRequest request) =>
+        app.MapReviewForm(publicRateLimit);
+
+        var qr = app.MapGet("/m/{id}/qr.png", async (string id, IGrainFactory grains, IConfiguration configuration, HttpResponse response) =>
             {
                 if (!await grains.IsMerchant(id)) return Results.NotFound();
-                var baseUrl = configuration["PublicBaseUrl"] is { Length: > 0 } configured ? configured.TrimEnd('/') : $"{request.Scheme}://{request.Host}";
-                return Results.File(QrCode.Png($"{baseUrl}/m/{Uri.EscapeDataString(id)}"), "image/png");
+                response.Headers.CacheControl = "public, max-age=3600"; // the image only changes with PublicBaseUrl
+                return Results.File(QrCode.Png($"{PublicAddress.Of(configuration)}/m/{Uri.EscapeDataString(id)}"), "image/png");
             })
             .AllowAnonymous().WithSummary("QR code of the merchant page's absolute URL (PublicBaseUrl)");
         if (anonymousReadLimit is not null)

@@ -156,14 +156,17 @@ public static class MerchantEndpoints
         return await Outcome(grains, merchant, await grains.Merchant(merchant).ResolveComplaint(complaintId, Actor(http)), null);
     }
 
-    private static async Task<Results<Created<ReviewCreated>, ApiProblem>> Review(string id, HttpContext http, IGrainFactory grains)
+    private static async Task<Results<Created<ReviewCreated>, ApiProblem>> Review(string id, HttpContext http, IGrainFactory grains, ReviewLimit limit)
     {
         var request = await JsonBody.ReadAs<ReviewRequest>(http.Request, PublicLimit);
         if (request.Stars is not { } stars) throw Invalid.Field(400, "stars", "'stars'（1至5）为必填项。", "'stars' (1 to 5) is required.");
         if (stars is < 1 or > 5) throw Invalid.Field(422, "stars", "'stars' 应为1至5。", "'stars' is 1 to 5.");
         if (!await grains.IsMerchant(id)) return NoMerchant(id);
-        var result = await grains.Merchant(id).AddReview(stars, Fields.Text(request.Text, "text", 500));
-        return result.Found ? TypedResults.Created($"/m/{id}", new ReviewCreated(id, stars)) : NoMerchant(id);
+        var result = await grains.Merchant(id).Review(new ReviewSubmission(stars, Fields.Text(request.Text, "text", 500),
+            ReviewLimit.SourceOf(http.Connection.RemoteIpAddress), limit.PerMerchantPerDay)); // issue 15 item 6: one a day per address
+        if (!result.Found) return NoMerchant(id);
+        if (!result.Outcome.IsOk) return Outcomes.Problem(result.Outcome);
+        return TypedResults.Created($"/m/{id}", new ReviewCreated(id, stars));
     }
 
     private static async Task<Ok<IReadOnlyList<string>>> Streets(IGrainFactory grains) =>

@@ -12,9 +12,9 @@ namespace CreditGrid.Api.Endpoints;
 /// http-api "Authentication and roles", rate limits per client address, each configurable:
 /// RateLimits:PublicPerMinute (complaints, reviews; default 10), RateLimits:PublicSearchPerMinute (public lookup and
 /// tracking-code reads; default 120), RateLimits:AnonymousReadsPerMinute (other anonymous GETs; default 600) and
-/// RateLimits:ComplaintsPerMerchantPerDay (default 3, counted by the merchant grain). A caller with a valid key is not
+/// RateLimits:ComplaintsPerMerchantPerDay (default 3) and RateLimits:ReviewsPerMerchantPerDay (default 1), counted by the merchant grain. A caller with a valid key is not
 /// limited on reads. /healthz, /readyz, /openapi/v1.json and static assets carry no policy. 429 is a Chinese problem
-/// document, an HTML page on the browser routes under /m/.
+/// document, an HTML page on the browser routes under /m/ and /credit.
 /// </summary>
 public static class PublicLimits
 {
@@ -29,6 +29,7 @@ public static class PublicLimits
         var reads = configuration.GetValue("RateLimits:AnonymousReadsPerMinute", 600);
         var searches = configuration.GetValue("RateLimits:PublicSearchPerMinute", 120);
         services.AddSingleton(new ComplaintLimit(configuration.GetValue("RateLimits:ComplaintsPerMerchantPerDay", ComplaintLimit.Default)));
+        services.AddSingleton(new ReviewLimit(configuration.GetValue("RateLimits:ReviewsPerMerchantPerDay", ReviewLimit.Default)));
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -68,7 +69,7 @@ public static class PublicLimits
         public Task ExecuteAsync(HttpContext http)
         {
             var path = http.Request.Path.Value ?? "";
-            if (path.StartsWith("/m/", StringComparison.Ordinal) && !path.EndsWith(".png", StringComparison.Ordinal))
+            if ((path.StartsWith("/m/", StringComparison.Ordinal) || path.StartsWith("/credit", StringComparison.Ordinal)) && !path.EndsWith(".png", StringComparison.Ordinal) && !path.EndsWith(".pdf", StringComparison.Ordinal))
                 return Results.Content(
                     $"<!doctype html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>请求过于频繁</title><h1>请求过于频繁</h1><p>{System.Net.WebUtility.HtmlEncode(detail)}</p></html>",
                     "text/html; charset=utf-8", statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(http);

@@ -73,6 +73,8 @@ public interface IMerchantGrain : IGrainWithStringKey
     Task<Street.MerchantCommandResult> Verdict(string complaintId, bool substantiated, Street.StreetActor actor);
     Task<Street.MerchantCommandResult> ResolveComplaint(string complaintId, Street.StreetActor actor);
     Task<Street.MerchantCommandResult> AddReview(int stars, string? text);
+    /// <summary>A consumer's review, at most <see cref="Street.ReviewSubmission.PerSourcePerDay"/> a day from one address (issue 15 item 6).</summary>
+    Task<Street.MerchantCommandResult> Review(Street.ReviewSubmission submission);
     Task<Street.MerchantPublicView?> Public();
     /// <summary>A rectification deadline passed (or a complaint aged out): recompute the colour.</summary>
     Task Wake();

@@ -28,27 +28,32 @@ public static class ComplaintForm
     /// <summary>The text and contact of the form (trimmed), or the page that refuses it.</summary>
     public static async Task<(string Text, string Contact, IResult? Refusal)> Read(HttpRequest request, string merchantId)
     {
+        var (form, refusal) = await ReadForm(request, merchantId);
+        return form is null ? ("", "", refusal) : (form["text"].ToString().Trim(), form["contact"].ToString().Trim(), null);
+    }
+
+    /// <summary>Any form of the public merchant page (complaint, review) within the limits above, or the page that refuses it.</summary>
+    public static async Task<(IFormCollection? Form, IResult? Refusal)> ReadForm(HttpRequest request, string merchantId)
+    {
         if (!request.HasFormContentType)
-            return ("", "", Page(StatusCodes.Status415UnsupportedMediaType, "请通过商户页面上的投诉表单提交。", merchantId));
+            return (null, Page(StatusCodes.Status415UnsupportedMediaType, "请通过商户页面上的表单提交。", merchantId));
         if (request.ContentLength > Limit)
-            return ("", "", Page(StatusCodes.Status413PayloadTooLarge, "提交的内容过长。", merchantId));
+            return (null, Page(StatusCodes.Status413PayloadTooLarge, "提交的内容过长。", merchantId));
         try
         {
-            var form = await new FormFeature(request, Options).ReadFormAsync(request.HttpContext.RequestAborted);
-            return (form["text"].ToString().Trim(), form["contact"].ToString().Trim(), null);
+            return (await new FormFeature(request, Options).ReadFormAsync(request.HttpContext.RequestAborted), null);
         }
         catch (Exception ex) when (ex is InvalidDataException or FormatException or IOException)
         {
             // Malformed multipart (a body that ends before its boundary is an IOException), too many fields or too long
             // a value: the request is wrong, the server is fine. A slow or broken body (BadHttpRequestException) goes on
             // to the host's RequestBodyFailureHandler, which logs it once as a warning (issue 11 item 5).
-            return ("", "", Page(StatusCodes.Status400BadRequest, "提交的表单格式不正确，请返回页面重新填写。", merchantId));
+            return (null, Page(StatusCodes.Status400BadRequest, "提交的表单格式不正确，请返回页面重新填写。", merchantId));
         }
     }
 
-    private static IResult Page(int status, string message, string merchantId) => Results.Content(
-        "<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-        + "<title>提交失败</title></head><body><main style=\"max-width:640px;margin:0 auto;padding:16px;font-family:system-ui,sans-serif\">"
-        + $"<h1>提交失败</h1><p>{WebUtility.HtmlEncode(message)}</p><p><a href=\"/m/{Uri.EscapeDataString(merchantId)}\">返回商户页面</a></p></main></body></html>",
-        "text/html; charset=utf-8", statusCode: status);
+    /// <summary>A refusal as a portal page (no inline style: the public pages' CSP), with the way back.</summary>
+    public static IResult Page(int status, string message, string merchantId) => Portal.PortalLayout.Page("提交失败",
+        $"<div class=\"plain-page\"><h1>提交失败</h1><p>{WebUtility.HtmlEncode(message)}</p><p><a href=\"/m/{Uri.EscapeDataString(merchantId)}\">返回商户页面</a></p></div>",
+        status: status);
 }

@@ -3,6 +3,9 @@ using System.Net;
 using System.Text;
 using CreditGrid.Core.Identifiers;
 using CreditGrid.Core.Street;
+using CreditGrid.Dashboard.Portal;
+using CreditGrid.Dashboard.Security;
+using Microsoft.AspNetCore.Http;
 
 namespace CreditGrid.Dashboard.Public;
 
@@ -13,33 +16,34 @@ namespace CreditGrid.Dashboard.Public;
 /// </summary>
 public static class MerchantPage
 {
-    private static readonly Dictionary<string, (string Label, string Css, string Meaning)> Colors = new()
+    private static readonly Dictionary<string, (string Label, string Meaning)> Colors = new()
     {
-        ["red"] = ("红名单", "#c62828", "诚信经营示范，享受激励措施"),
-        ["blue"] = ("蓝名单", "#1565c0", "诚信经营，持续教育提升"),
-        ["yellow"] = ("黄名单", "#f9a825", "限期整改，监督整改到位"),
-        ["black"] = ("黑名单", "#212121", "警示或清退"),
+        ["red"] = ("红名单", "诚信经营示范，享受激励措施"),
+        ["blue"] = ("蓝名单", "诚信经营，持续教育提升"),
+        ["yellow"] = ("黄名单", "限期整改，监督整改到位"),
+        ["black"] = ("黑名单", "警示或清退"),
     };
 
+    /// <summary>The page as a 信用张店 page (PortalLayout): no inline script or style, so it passes the portal's CSP.</summary>
+    public static IResult Page(MerchantPublicView m, string? notice, IReadOnlyList<PublicCommitment>? commitments = null) =>
+        PortalLayout.Page(m.Name + " · 诚信经营示范街", Render(m, notice, commitments));
+
+    /// <summary>The body of the page (inside the portal shell).</summary>
     public static string Render(MerchantPublicView m, string? notice, IReadOnlyList<PublicCommitment>? commitments = null)
     {
-        var (label, css, meaning) = Colors.GetValueOrDefault(m.Color, ("未评定", "#757575", ""));
+        var (label, meaning) = Colors.GetValueOrDefault(m.Color, ("未评定", ""));
+        var id = Uri.EscapeDataString(m.Id);
         var h = new StringBuilder();
-        h.Append("<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
-        h.Append("<title>").Append(E(m.Name)).Append(" · 诚信经营示范街</title><style>")
-         .Append("body{font-family:system-ui,'PingFang SC','Microsoft YaHei',sans-serif;margin:0;background:#f5f5f5;color:#212121;line-height:1.6}")
-         .Append("main{max-width:640px;margin:0 auto;padding:16px}section{background:#fff;border-radius:8px;padding:12px 16px;margin:12px 0;box-shadow:0 1px 2px #0002}")
-         .Append("h1{font-size:1.4em;margin:8px 0}h2{font-size:1.1em;margin:4px 0 8px;border-left:4px solid #c62828;padding-left:8px}")
-         .Append(".badge{display:inline-block;color:#fff;border-radius:4px;padding:4px 12px;font-weight:bold}")
-         .Append("table{width:100%;border-collapse:collapse}td,th{border-bottom:1px solid #eee;padding:6px 4px;text-align:left;font-size:.95em}")
-         .Append("textarea,input{width:100%;box-sizing:border-box;font-size:1em;padding:8px;margin:4px 0}button{font-size:1em;padding:8px 20px;background:#c62828;color:#fff;border:0;border-radius:4px}")
-         .Append(".muted{color:#757575}.notice{background:#e8f5e9;padding:8px;border-radius:4px}</style></head><body><main>");
+        h.Append("<link rel=\"stylesheet\" href=\"").Append(PortalAssets.Href("/credit/merchant.css")).Append("\"><div class=\"merchant\">");
         h.Append("<h1>").Append(E(m.Name)).Append("</h1><p class=\"muted\">").Append(E(m.Street)).Append(" · 统一社会信用代码 ").Append(E(m.Id)).Append("</p>");
+        // Issue 15 item 6: the merchant page leads to its enterprise's page on the portal.
+        h.Append("<p><a class=\"portal-link\" id=\"portal-link\" href=\"/credit/enterprise/").Append(id).Append("\">在信用张店查看该企业的公共信用信息</a></p>");
         if (notice is not null) h.Append("<p class=\"notice\">").Append(E(notice)).Append("</p>");
 
-        h.Append("<section><h2>诚信状态</h2><p><span class=\"badge\" id=\"color\" data-color=\"").Append(E(m.Color)).Append("\" style=\"background:").Append(css).Append("\">")
-         .Append(label).Append("</span> ").Append(E(meaning)).Append("</p><p>公共信用评价：<strong id=\"grade\">").Append(E(m.Grade ?? "—")).Append("</strong>（")
-         .Append(m.Score).Append("分）").Append(m.Expelled ? "　<strong>已清退出示范街</strong>" : "").Append("</p></section>");
+        // §9: grade and category in public, never the score.
+        h.Append("<section><h2>诚信状态</h2><p><span class=\"badge badge-").Append(Colors.ContainsKey(m.Color) ? m.Color : "none").Append("\" id=\"color\" data-color=\"").Append(E(m.Color)).Append("\">")
+         .Append(label).Append("</span> ").Append(E(meaning)).Append("</p><p>公共信用评价：<strong id=\"grade\">").Append(E(m.Grade ?? "—")).Append("</strong>")
+         .Append(m.Expelled ? "　<strong>已清退出示范街</strong>" : "").Append("</p></section>");
 
         h.Append("<section><h2>许可信息</h2>");
         if (m.Licences.Count == 0) h.Append("<p class=\"muted\">暂无登记的行政许可信息</p>");
@@ -62,10 +66,9 @@ public static class MerchantPage
         if (m.Penalties.Count == 0) h.Append("<p class=\"muted\">有效期内无处罚信息</p>");
         else
         {
-            h.Append("<table><tr><th>日期</th><th>事项</th><th>部门</th><th>分值</th></tr>");
+            h.Append("<table><tr><th>日期</th><th>事项</th><th>部门</th></tr>");
             foreach (var p in m.Penalties)
-                h.Append("<tr><td>").Append(Day(p.OccurredAt)).Append("</td><td>").Append(E(p.Name)).Append("</td><td>").Append(E(p.Department))
-                 .Append("</td><td>").Append(p.EffectivePoints).Append("</td></tr>");
+                h.Append("<tr><td>").Append(Day(p.OccurredAt)).Append("</td><td>").Append(E(p.Name)).Append("</td><td>").Append(E(p.Department)).Append("</td></tr>");
             h.Append("</table>");
         }
         if (m.Commendations.Count > 0)
@@ -92,7 +95,7 @@ public static class MerchantPage
             var average = m.AverageRating ?? m.Reviews.Average(r => r.Stars);
             h.Append("<p>平均 ").Append(average.ToString("0.0", CultureInfo.InvariantCulture)).Append(" 星，共 ").Append(Math.Max(m.ReviewCount, m.Reviews.Count)).Append(" 条</p><ul>");
             foreach (var r in m.Reviews.AsEnumerable().Reverse().Take(10))
-                h.Append("<li>").Append(new string('★', r.Stars)).Append(new string('☆', 5 - r.Stars)).Append(' ').Append(E(PublicText.Mask(r.Text ?? ""))).Append("</li>");
+                h.Append("<li><span class=\"stars\">").Append(new string('★', r.Stars)).Append(new string('☆', 5 - r.Stars)).Append("</span> ").Append(E(PublicText.Mask(r.Text ?? ""))).Append("</li>");
             h.Append("</ul>");
         }
         h.Append("</section>");
@@ -108,11 +111,17 @@ public static class MerchantPage
         }
         h.Append("</section>");
 
-        h.Append("<section><h2>我要投诉</h2><form method=\"post\" action=\"/m/").Append(Uri.EscapeDataString(m.Id)).Append("/complaints\">")
+        h.Append("<section><h2>我要评价</h2><form method=\"post\" action=\"/m/").Append(id).Append("/reviews\" id=\"review-form\">")
+         .Append("<label>评分<select name=\"stars\" id=\"review-stars\" required><option value=\"5\">★★★★★ 非常满意</option><option value=\"4\">★★★★☆ 满意</option>")
+         .Append("<option value=\"3\">★★★☆☆ 一般</option><option value=\"2\">★★☆☆☆ 不满意</option><option value=\"1\">★☆☆☆☆ 很不满意</option></select></label>")
+         .Append("<label>评价内容（选填，公开显示，请勿填写身份证号、电话等个人信息）<textarea name=\"text\" id=\"review-text\" rows=\"3\" maxlength=\"500\"></textarea></label>")
+         .Append("<button type=\"submit\" id=\"review-submit\">提交评价</button><p class=\"muted\">同一网络地址每天可对本店评价一次。</p></form></section>");
+        h.Append("<section><h2>我要投诉</h2><form method=\"post\" action=\"/m/").Append(id).Append("/complaints\">")
          .Append("<label>投诉内容<textarea name=\"text\" id=\"complaint-text\" rows=\"4\" maxlength=\"2000\" required></textarea></label>")
          .Append("<label>联系方式（选填，不公开）<input name=\"contact\" maxlength=\"200\"></label>")
          .Append("<button type=\"submit\" id=\"complaint-submit\">提交投诉</button></form></section>");
-        h.Append("<p class=\"muted\">张店区社会信用体系建设 · 诚信经营示范街（张政字〔2021〕90号）</p></main></body></html>");
+        h.Append("<section class=\"qr\"><h2>店铺二维码</h2><img src=\"/m/").Append(id).Append("/qr.png\" alt=\"本页二维码\" width=\"144\" height=\"144\"></section>");
+        h.Append("<p class=\"muted\">张店区社会信用体系建设 · 诚信经营示范街（张政字〔2021〕90号）</p></div>");
         return h.ToString();
     }
 

@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.AspNetCore.Http;
 
 namespace CreditGrid.Dashboard.Public;
@@ -11,7 +10,5 @@ public static class PublicPages
     /// <summary>http-api: 429 is an HTML page for browser forms.</summary>
     public static IResult TooMany(string detail) => Page(StatusCodes.Status429TooManyRequests, "请求过于频繁", detail);
 
-    private static IResult Page(int status, string title, string text) => Results.Content(
-        $"<!doctype html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title}</title><h1>{title}</h1><p>{WebUtility.HtmlEncode(text)}</p></html>",
-        "text/html; charset=utf-8", statusCode: status);
+    private static IResult Page(int status, string title, string text) => Portal.PortalLayout.Message(status, title, text);
 }

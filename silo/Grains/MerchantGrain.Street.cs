@@ -113,6 +113,23 @@ public sealed partial class MerchantGrain
                 $"{archived.VerdictBy ?? "Another department"} gave the verdict on this complaint: only that department or the credit centre (credit-center) may act on it."));
     }
 
+    /// <summary>Issue 15 item 6: one address gives one merchant at most <see cref="ReviewSubmission.PerSourcePerDay"/> reviews a day.</summary>
+    public Task<MerchantCommandResult> Review(ReviewSubmission submission)
+    {
+        if (!S.Registered) return Task.FromResult(NotFound);
+        var today = clock.Today;
+        foreach (var old in S.ReviewsBySource.Where(e => e.Value.Day != today).Select(e => e.Key).ToList()) S.ReviewsBySource.Remove(old);
+        if (submission.Source is { } source)
+        {
+            var given = S.ReviewsBySource.TryGetValue(source, out var tally) ? tally.Count : 0;
+            if (given >= submission.PerSourcePerDay)
+                return Task.FromResult(Refused(Outcome.TooMany($"同一地址每天对同一商户最多评价{submission.PerSourcePerDay}次，请明天再来。",
+                    $"One address may review one merchant at most {submission.PerSourcePerDay} time(s) a day; try again tomorrow.")));
+            S.ReviewsBySource[source] = new ReviewTally(today, given + 1); // written with the review below, in one state write
+        }
+        return AddReview(submission.Stars, submission.Text);
+    }
+
     public async Task<MerchantCommandResult> AddReview(int stars, string? text)
     {
         if (!S.Registered) return NotFound;

@@ -32,6 +32,8 @@ public sealed partial class MerchantState
     [Id(18)] public DateOnly? ExpelledAt { get; set; }
     /// <summary>Its enterprise is downgraded (§4), as search filters it.</summary>
     [Id(19)] public bool Downgraded { get; set; }
+    /// <summary>Today's reviews per hashed address (issue 15 item 6: one a day per address); earlier days are dropped.</summary>
+    [Id(20)] public Dictionary<string, ReviewTally> ReviewsBySource { get; set; } = [];
 }
 
 /// <summary>

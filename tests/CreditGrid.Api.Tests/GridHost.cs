@@ -39,6 +39,7 @@ public class GridHost : IAsyncLifetime
     /// <summary>Anonymous GETs allowed per minute from one address, and open complaints per merchant a day from one address.</summary>
     protected virtual int AnonymousReadLimit => 100_000;
     protected virtual int ComplaintsPerMerchantPerDay => 1_000;
+    protected virtual int ReviewsPerMerchantPerDay => 1_000;
 
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), "creditgrid-tests", Guid.NewGuid().ToString("N"));
     public Uri BaseAddress { get; private set; } = null!;
@@ -63,6 +64,7 @@ public class GridHost : IAsyncLifetime
             $"--RateLimits:PublicPerMinute={RateLimit}",
             $"--RateLimits:AnonymousReadsPerMinute={AnonymousReadLimit}",
             $"--RateLimits:ComplaintsPerMerchantPerDay={ComplaintsPerMerchantPerDay}",
+            $"--RateLimits:ReviewsPerMerchantPerDay={ReviewsPerMerchantPerDay}",
             $"--Clock:Now={Now:O}",
             .. Key(0, Reporter, ReporterDepartment, "reporter"),
             .. Key(1, TaxReporter, "区税务局", "reporter"),
