@@ -72,7 +72,7 @@ public static class DashboardExtensions
             {
                 if (!await grains.IsMerchant(id)) return Results.NotFound();
                 response.Headers.CacheControl = "public, max-age=3600"; // the image only changes with PublicBaseUrl
-                return Results.File(QrCode.Png($"{PublicAddress.Of(configuration)}/m/{Uri.EscapeDataString(id)}"), "image/png");
+                return Results.File(QrCode.Png($"{Public.PublicAddress.Of(configuration)}/m/{Uri.EscapeDataString(id)}"), "image/png");
             })
             .AllowAnonymous().WithSummary("QR code of the merchant page's absolute URL (PublicBaseUrl)");
         if (anonymousReadLimit is not null)

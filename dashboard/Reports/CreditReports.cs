@@ -34,7 +34,7 @@ public sealed class CreditReports(IGrainFactory grains, ILicenceRegistry licence
 
         var reportNo = NewReportNo(clock.Now);
         var issuedAt = clock.Now;
-        var verifyUrl = $"{PublicAddress.Base(configuration)}/credit/verify/{reportNo}";
+        var verifyUrl = $"{Public.PublicAddress.Of(configuration)}/credit/verify/{reportNo}";
         var blocks = ReportContent.Build(view, audience, reportNo, issuedAt, verifyUrl, valid, signed);
         var pdf = PdfWriter.Write(fonts, $"公共信用报告 {reportNo}", blocks, verifyUrl);
         var issue = new ReportIssue(reportNo, kind, id, view.Name, day, issuedAt, audience,

@@ -20,7 +20,7 @@ public static class SignRoutes
         var view = await grains.IsMerchant(id) ? await grains.Merchant(id).Public() : null;
         if (view is null) return Public.PublicPages.NotFound();
         if (font.Pair is not { } fonts) return ReportProblem.NoFont(request);
-        var pdf = Render(fonts, view, PublicAddress.Base(configuration));
+        var pdf = Render(fonts, view, Public.PublicAddress.Of(configuration));
         return Results.File(pdf, "application/pdf", "sign.pdf");
     }
 
@@ -28,7 +28,7 @@ public static class SignRoutes
     public static async Task<IResult> Png(string id, IGrainFactory grains, IConfiguration configuration)
     {
         if (!await grains.IsMerchant(id)) return Public.PublicPages.NotFound();
-        return Results.File(PdfWriter.QrPng(MerchantUrl(PublicAddress.Base(configuration), id)), "image/png");
+        return Results.File(PdfWriter.QrPng(MerchantUrl(Public.PublicAddress.Of(configuration), id)), "image/png");
     }
 
     public static string MerchantUrl(string baseUrl, string id) => $"{baseUrl}/m/{Uri.EscapeDataString(id)}";
