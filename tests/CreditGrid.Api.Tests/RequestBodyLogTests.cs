@@ -73,7 +73,9 @@ public sealed class RequestBodyLogTests(GridHost grid) : IClassFixture<GridHost>
         for (var i = 0; i < 2; i++) await AbortingClient();
         await Task.Delay(1500); // the aborted requests' reads fail once the connections are seen closed
 
-        var entries = capture.Entries.Where(e => e.Level >= LogLevel.Warning).ToList();
+        // The live bridge's "messages dropped, screens told to resync" warning is about the hub, not request bodies: when
+        // the machine is busy (the whole suite on PostgreSQL) it can fall in this window, so it is left out of the count.
+        var entries = capture.Entries.Where(e => e.Level >= LogLevel.Warning && e.Category != "CreditGrid.Dashboard.Hub.GridBridge").ToList();
         var report = string.Join("\n", entries.Select(e => $"{e.Level} {e.Category}: {e.Message}\n{e.Exception}"));
         Assert.DoesNotContain(entries, e => e.Level >= LogLevel.Error);
         Assert.DoesNotContain(entries, e => e.Exception is not null);
