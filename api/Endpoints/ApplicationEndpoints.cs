@@ -57,7 +57,7 @@ public static class ApplicationEndpoints
         return app;
     }
 
-    private static Task<IResult> List(string? status, string? page, string? pageSize, IApplicationRegistry applications, ApplicationIntake intake, HttpContext http) => Guard.Run(async () =>
+    private static async Task<IResult> List(string? status, string? page, string? pageSize, IApplicationRegistry applications, ApplicationIntake intake, HttpContext http)
     {
         if (status is not null && !Statuses.Contains(status))
             throw Invalid.Field(StatusCodes.Status400BadRequest, "status", $"'status' 应为 {string.Join("、", Statuses)} 之一。", $"'status' is one of {string.Join(", ", Statuses)}.");
@@ -66,9 +66,9 @@ public static class ApplicationEndpoints
         var items = new List<ApplicationItem>(found.Items.Count);
         foreach (var a in found.Items) items.Add(Item(await intake.Settle(a, http.RequestAborted)));
         return TypedResults.Ok(new PagedResponse<ApplicationItem>(found.Total, p, size, items));
-    });
+    }
 
-    private static Task<IResult> Accept(string id, HttpContext http, IApplicationRegistry applications, IGrainFactory grains, GridClock clock, WorkingCalendar calendar) => Guard.Run(async () =>
+    private static async Task<IResult> Accept(string id, HttpContext http, IApplicationRegistry applications, IGrainFactory grains, GridClock clock, WorkingCalendar calendar)
     {
         var needsOthers = HasBody(http.Request) && (await JsonBody.ReadAs<AcceptRequest>(http.Request, Limit)).NeedsOtherUnits == true;
         if (await applications.Find(id, http.RequestAborted) is not { } found) return Unknown(id);
@@ -88,15 +88,15 @@ public static class ApplicationEndpoints
                 $"The objection of application '{id}' cannot be opened: record '{a.RecordId}' is gone or the id is taken.");
         var dueAt = opened.Objection?.DueAt ?? due;
         return Result(await applications.Move(id, ["accepted"], new ApplicationStep(clock.Now, "open", null), dueAt, http.RequestAborted), id);
-    });
+    }
 
-    private static Task<IResult> Reject(string id, HttpContext http, IApplicationRegistry applications, GridClock clock) => Guard.Run(async () =>
+    private static async Task<IResult> Reject(string id, HttpContext http, IApplicationRegistry applications, GridClock clock)
     {
         var reason = await Reason(http);
         return Result(await applications.Move(id, ["submitted"], new ApplicationStep(clock.Now, "rejected", reason), null, http.RequestAborted), id);
-    });
+    }
 
-    private static Task<IResult> Refuse(string id, HttpContext http, IApplicationRegistry applications, GridClock clock) => Guard.Run(async () =>
+    private static async Task<IResult> Refuse(string id, HttpContext http, IApplicationRegistry applications, GridClock clock)
     {
         var reason = await Reason(http);
         if (await applications.Find(id, http.RequestAborted) is not { } found) return Unknown(id);
@@ -104,7 +104,7 @@ public static class ApplicationEndpoints
             return Problems.Conflict($"申请“{id}”是异议申请，异议由异议办理作出结论，不能“不予修复”。",
                 $"Application '{id}' is an objection: it is decided by resolving the objection, not refused.");
         return Result(await applications.Move(id, ["accepted"], new ApplicationStep(clock.Now, "refused", reason), null, http.RequestAborted), id);
-    });
+    }
 
     private static async Task<string> Reason(HttpContext http)
     {

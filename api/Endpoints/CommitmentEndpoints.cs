@@ -41,7 +41,7 @@ public static class CommitmentEndpoints
         return app;
     }
 
-    private static Task<IResult> Create(HttpContext http, ICommitmentRegistry commitments, IGrainFactory grains, GridClock clock) => Guard.Run(async () =>
+    private static async Task<IResult> Create(HttpContext http, ICommitmentRegistry commitments, IGrainFactory grains, GridClock clock)
     {
         var request = await JsonBody.ReadAs<CommitmentRequest>(http.Request, BodyLimit);
         var commitment = CommitmentValidator.Validate(request, Caller.From(http.User), clock.Today);
@@ -55,24 +55,23 @@ public static class CommitmentEndpoints
             return Problems.Conflict($"commitmentId“{commitment.CommitmentId}”已用于另一份承诺。", $"commitmentId '{commitment.CommitmentId}' was already used for a different commitment.");
         var body = Map(stored, await RecordsOf(grains, stored.SubjectKind, stored.SubjectId));
         return outcome == RecordWrite.Created ? TypedResults.Created((string?)null, body) : TypedResults.Ok(body);
-    });
+    }
 
-    private static Task<IResult> List(string? subjectId, string? page, string? pageSize, ICommitmentRegistry commitments, IGrainFactory grains, HttpContext http) =>
-        Guard.Run(async () =>
+    private static async Task<IResult> List(string? subjectId, string? page, string? pageSize, ICommitmentRegistry commitments, IGrainFactory grains, HttpContext http)
+    {
+        var (p, size) = (Paging.Number(page, "page", 1, int.MaxValue, 1), Paging.Number(pageSize, "pageSize", 1, 500, 50));
+        var found = await commitments.List(Fields.Text(subjectId, "subjectId", 64), p, size, http.RequestAborted);
+        // One dossier read per subject on the page (a merchant's records are its enterprise's).
+        var records = new Dictionary<(SubjectKind, string), IReadOnlyList<RecordEvaluation>>();
+        var items = new List<CommitmentResponse>(found.Items.Count);
+        foreach (var c in found.Items)
         {
-            var (p, size) = (Paging.Number(page, "page", 1, int.MaxValue, 1), Paging.Number(pageSize, "pageSize", 1, 500, 50));
-            var found = await commitments.List(Fields.Text(subjectId, "subjectId", 64), p, size, http.RequestAborted);
-            // One dossier read per subject on the page (a merchant's records are its enterprise's).
-            var records = new Dictionary<(SubjectKind, string), IReadOnlyList<RecordEvaluation>>();
-            var items = new List<CommitmentResponse>(found.Items.Count);
-            foreach (var c in found.Items)
-            {
-                var key = (c.SubjectKind.ScoredAs(), c.SubjectId);
-                if (!records.TryGetValue(key, out var list)) records[key] = list = await RecordsOf(grains, c.SubjectKind, c.SubjectId);
-                items.Add(Map(c, list));
-            }
-            return TypedResults.Ok(new PagedResponse<CommitmentResponse>(found.Total, p, size, items));
-        });
+            var key = (c.SubjectKind.ScoredAs(), c.SubjectId);
+            if (!records.TryGetValue(key, out var list)) records[key] = list = await RecordsOf(grains, c.SubjectKind, c.SubjectId);
+            items.Add(Map(c, list));
+        }
+        return TypedResults.Ok(new PagedResponse<CommitmentResponse>(found.Total, p, size, items));
+    }
 
     /// <summary>The subject's records today (the dossier the status is derived from); none if the subject has no dossier yet.</summary>
     public static async Task<IReadOnlyList<RecordEvaluation>> RecordsOf(IGrainFactory grains, SubjectKind kind, string id) =>

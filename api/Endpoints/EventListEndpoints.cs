@@ -32,18 +32,18 @@ public static class EventListEndpoints
         return app;
     }
 
-    private static Task<IResult> List(string? mine, string? since, string? department, string? page, string? pageSize,
-        HttpContext http, IEventList events) => Guard.Run(async () =>
-        {
-            var caller = Caller.From(http.User);
-            var own = Mine(mine);
-            DateTimeOffset? after = since is null ? null : Fields.Instant(since, "since", DateTimeOffset.MaxValue);
-            var p = Paging.Number(page, "page", 1, int.MaxValue / 500, 1);
-            var size = Paging.Number(pageSize, "pageSize", 1, 500, 50);
-            var query = new EventListQuery(Department(caller, own, Blank(department)), after, p, size);
-            var (total, items) = await events.List(query, http.RequestAborted);
-            return Results.Ok(new EventListPage(total, p, size, [.. items.Select(Item)]));
-        });
+    private static async Task<IResult> List(string? mine, string? since, string? department, string? page, string? pageSize,
+        HttpContext http, IEventList events)
+    {
+        var caller = Caller.From(http.User);
+        var own = Mine(mine);
+        DateTimeOffset? after = since is null ? null : Fields.Instant(since, "since", DateTimeOffset.MaxValue);
+        var p = Paging.Number(page, "page", 1, int.MaxValue / 500, 1);
+        var size = Paging.Number(pageSize, "pageSize", 1, 500, 50);
+        var query = new EventListQuery(Department(caller, own, Blank(department)), after, p, size);
+        var (total, items) = await events.List(query, http.RequestAborted);
+        return Results.Ok(new EventListPage(total, p, size, [.. items.Select(Item)]));
+    }
 
     /// <summary>
     /// Whose events: a reporter's are always its own department's (so `mine` may be left out; another department → 403);

@@ -47,7 +47,7 @@ public static class ImportEndpoints
         return app;
     }
 
-    private static Task<IResult> Create(HttpContext http, IImportStore store, ImportSignal signal, GridClock clock) => Guard.Run(async () =>
+    private static async Task<IResult> Create(HttpContext http, IImportStore store, ImportSignal signal, GridClock clock)
     {
         var caller = Caller.From(http.User);
         var request = http.Request;
@@ -96,9 +96,9 @@ public static class ImportEndpoints
         await store.Create(job, bytes, http.RequestAborted);
         signal.Notify();
         return Results.Json(new ImportAccepted(importId), statusCode: StatusCodes.Status202Accepted);
-    });
+    }
 
-    private static Task<IResult> List(HttpContext http, IImportStore store, string? page, string? pageSize) => Guard.Run(async () =>
+    private static async Task<IResult> List(HttpContext http, IImportStore store, string? page, string? pageSize)
     {
         var caller = Caller.From(http.User);
         var p = Paging.Number(page, "page", 1, int.MaxValue, 1);
@@ -106,9 +106,9 @@ public static class ImportEndpoints
         var (total, items) = await store.List(SeesAll(caller) ? null : caller.Department, p, size, http.RequestAborted);
         return Results.Ok(new ImportListResponse(total, p, size, [.. items.Select(j =>
             new ImportListItem(j.ImportId, j.Status, j.Format, j.DryRun, j.FileName, j.Department, Instant(j.CreatedAt)))]));
-    });
+    }
 
-    private static Task<IResult> Read(string importId, HttpContext http, IImportStore store, string? page, string? pageSize, string? status) => Guard.Run(async () =>
+    private static async Task<IResult> Read(string importId, HttpContext http, IImportStore store, string? page, string? pageSize, string? status)
     {
         var caller = Caller.From(http.User);
         var p = Paging.Number(page, "page", 1, int.MaxValue, 1);
@@ -122,9 +122,9 @@ public static class ImportEndpoints
         return Results.Ok(new ImportResponse(job.ImportId, job.Status, job.Format, job.DryRun, job.FileName, job.Department, Instant(job.CreatedAt),
             counts.Total, counts.Valid, counts.Rejected, counts.Held, counts.Accepted, counts.Applied,
             p, size, rowsTotal, [.. rows.Select(r => Row(r, english))]));
-    });
+    }
 
-    private static Task<IResult> Decide(string importId, string row, HttpContext http, IImportStore store, ImportSignal signal, GridClock clock) => Guard.Run(async () =>
+    private static async Task<IResult> Decide(string importId, string row, HttpContext http, IImportStore store, ImportSignal signal, GridClock clock)
     {
         var caller = Caller.From(http.User);
         var decision = await JsonBody.ReadAs<RowDecisionRequest>(http.Request, 4096);
@@ -154,7 +154,7 @@ public static class ImportEndpoints
         if (!job.DryRun && job.Status == ImportStatus.Done) await store.SetStatus(importId, ImportStatus.Importing, http.RequestAborted);
         signal.Notify();
         return Results.Ok(Row(current with { Status = RowStatus.Valid, Errors = null }, English(http)));
-    });
+    }
 
     /// <summary>A reporter sees its own department's imports; the credit centre and operators see all. Others: 404 (no existence oracle).</summary>
     private static async Task<ImportJob?> Visible(IImportStore store, string importId, Caller caller, CancellationToken ct) =>

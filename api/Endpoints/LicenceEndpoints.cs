@@ -37,7 +37,7 @@ public static class LicenceEndpoints
         return app;
     }
 
-    private static Task<IResult> Create(HttpContext http, ILicenceRegistry licences, GridClock clock) => Guard.Run(async () =>
+    private static async Task<IResult> Create(HttpContext http, ILicenceRegistry licences, GridClock clock)
     {
         var request = await JsonBody.ReadAs<LicenceRequest>(http.Request, BodyLimit);
         var licence = LicenceValidator.Validate(request, Caller.From(http.User), clock.Today);
@@ -48,14 +48,14 @@ public static class LicenceEndpoints
             RecordWrite.Same => TypedResults.Ok(Map(stored)),
             _ => Problems.Conflict($"licenceId“{licence.LicenceId}”已用于另一条许可信息。", $"licenceId '{licence.LicenceId}' was already used for a different licence."),
         };
-    });
+    }
 
-    private static Task<IResult> List(string? subjectId, string? page, string? pageSize, ILicenceRegistry licences, HttpContext http) => Guard.Run(async () =>
+    private static async Task<IResult> List(string? subjectId, string? page, string? pageSize, ILicenceRegistry licences, HttpContext http)
     {
         var (p, size) = (Paging.Number(page, "page", 1, int.MaxValue, 1), Paging.Number(pageSize, "pageSize", 1, 500, 50));
         var found = await licences.List(Fields.Text(subjectId, "subjectId", 64), p, size, http.RequestAborted);
         return TypedResults.Ok(new PagedResponse<LicenceResponse>(found.Total, p, size, [.. found.Items.Select(Map)]));
-    });
+    }
 
     /// <summary>The idempotency hash: the licence as validated, without the day it was received.</summary>
     private static string Hash(Licence l) =>

@@ -37,14 +37,14 @@ public static class PublicApplicationEndpoints
         return app;
     }
 
-    private static Task<IResult> Submit(HttpContext http, ApplicationIntake intake) => Guard.Run(async () =>
+    private static async Task<IResult> Submit(HttpContext http, ApplicationIntake intake)
     {
         var r = await JsonBody.ReadAs<ApplicationRequest>(http.Request, Limit);
         var (application, code, problem) = await intake.Submit(new ApplicationInput(r.Type, r.SubjectKind, r.SubjectId, r.RecordId, r.Reason, r.Contact), http.RequestAborted);
         if (problem is not null) throw Invalid.Field(problem.Status, problem.Field, problem.Zh, problem.En);
         return TypedResults.Created($"/api/v1/public/applications/{application!.ApplicationId}",
             new ApplicationCreated(application.ApplicationId, code!, application.Status));
-    });
+    }
 
     private static async Task<IResult> Track(string applicationId, string? code, HttpContext http, ApplicationIntake intake)
     {
