@@ -44,6 +44,7 @@ public static class CreditGridHost
         builder.AddCreditGridApiKeys();
         builder.Services.AddCreditGridApi(builder.Configuration);
         builder.Services.AddCreditGridDashboard();
+        builder.AddCreditGridOrleansDashboardAuth(); // /orleans/ for operators (Hosting/OrleansDashboardHosting.cs)
         builder.AddCreditGridTelemetry();
         builder.AddCreditGridGrid();
         builder.AddCreditGridOperations();
@@ -74,6 +75,7 @@ public static class CreditGridHost
         app.MapCreditGridOperations();
         app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
         app.MapCreditGridDashboard(Policies.Operator, PublicLimits.Policy, PublicLimits.AnonymousReads);
+        app.MapCreditGridOrleansDashboard();
         CreditGrid.Dashboard.Portal.PortalExtensions.MapCreditPortal(app, PublicLimits.PublicSearch, PublicLimits.AnonymousReads); // 信用张店 lookup, subject page, lists (docs/portal.md)
         CreditGrid.Dashboard.Portal.ApplyEndpoints.MapCreditApply(app, PublicLimits.Policy, PublicLimits.PublicSearch);
         return app;

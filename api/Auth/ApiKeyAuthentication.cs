@@ -54,6 +54,9 @@ public sealed class ApiKeyAuthentication(
     /// <summary>A short, stable, non-secret name for a key (for the audit log).</summary>
     public static string KeyId(string key) => "key-" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..8].ToLowerInvariant();
 
+    /// <summary>Whether a presented key is the configured one, in constant time (also the Orleans dashboard's sign-in).</summary>
+    public static bool Matches(string configured, string presented) => FixedTimeEquals(configured, presented);
+
     private static bool FixedTimeEquals(string a, string b) =>
         CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(a), Encoding.UTF8.GetBytes(b));
 }

@@ -17,7 +17,8 @@ public sealed class RoleProblems : IAuthorizationMiddlewareResultHandler
 
     public Task HandleAsync(RequestDelegate next, HttpContext http, AuthorizationPolicy policy, PolicyAuthorizationResult result)
     {
-        if (result.Succeeded) return _default.HandleAsync(next, http, policy, result);
+        // A policy with its own schemes (the Orleans dashboard's sign-in cookie) challenges as its scheme does: a redirect to its sign-in page.
+        if (result.Succeeded || policy.AuthenticationSchemes.Count > 0) return _default.HandleAsync(next, http, policy, result);
         var roles = RolesOf(policy);
         var need = new Bilingual(
             roles.Count == 0 ? "" : $"该操作需要以下角色之一：{string.Join("、", roles.Select(Roles.Describe))}。",

@@ -11,7 +11,8 @@ public static class GridExtensions
 {
     public static WebApplicationBuilder AddCreditGridGrid(this WebApplicationBuilder builder)
     {
-        builder.UseOrleans(silo => silo.AddCreditGridSilo(builder.Configuration).UseCreditGridClustering(builder.Configuration));
+        builder.UseOrleans(silo => silo.AddCreditGridSilo(builder.Configuration).UseCreditGridClustering(builder.Configuration)
+            .AddCreditGridOrleansDashboard(builder.Configuration)); // operators' Orleans Dashboard at /orleans/
         return builder;
     }
 

@@ -2,7 +2,10 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
 using CreditGrid.Benchmarks.Harness;
+using CreditGrid.Core;
 using CreditGrid.Core.Catalog;
+using CreditGrid.Core.Grid;
+using CreditGrid.Core.Rules;
 using CreditGrid.Core.Identifiers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -23,6 +26,12 @@ namespace CreditGrid.Benchmarks.Scenarios;
 /// stores it; the 207 goes out after the commit, so an accepted event is durable and already scored.
 /// <see cref="Mode.TransactionPerRequest"/> commits once per request (1000 events); <see cref="Mode.TransactionPerEvent"/>
 /// commits every event on its own. SQLite writes go through one gate (one writer at a time), as in the silo.
+/// <para>
+/// With <c>sameRules</c> (issue 16, "the comparison that counts") it is what a team without Orleans would build with
+/// the grid's own rules: per event it stores the record (as JSON, the CreditRecord the grid stores), loads every
+/// record of the subject, runs <see cref="RulesEngine.Evaluate"/> (caps, bands, validity, downgrade: the same engine as
+/// the grains) and writes the evaluation (score, grade, downgraded, next change) — no grains, no live push, no fan-out.
+/// </para>
 /// </summary>
 public sealed class Conventional : IAsyncDisposable
 {
@@ -32,19 +41,21 @@ public sealed class Conventional : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly Store _store;
     private readonly Mode _mode;
+    private readonly bool _sameRules;
     private readonly SemaphoreSlim? _gate;
 
-    private Conventional(WebApplication app, Store store, Mode mode)
+    private Conventional(WebApplication app, Store store, Mode mode, bool sameRules)
     {
         _app = app;
         _store = store;
         _mode = mode;
+        _sameRules = sameRules;
         _gate = store.IsPostgres ? null : new SemaphoreSlim(1, 1);
     }
 
     public Uri Address { get; private set; } = null!;
 
-    public static async Task<Conventional> Start(Store store, Mode mode)
+    public static async Task<Conventional> Start(Store store, Mode mode, bool sameRules = false)
     {
         await using (var c = await store.Open())
         await using (var ddl = c.CreateCommand())
@@ -64,6 +75,20 @@ public sealed class Conventional : IAsyncDisposable
                     score      INTEGER NOT NULL,
                     updated_at TEXT NOT NULL
                 );
+                CREATE TABLE IF NOT EXISTS rules_records (
+                    event_id   TEXT PRIMARY KEY,
+                    subject_id TEXT NOT NULL,
+                    record     TEXT NOT NULL
+                );
+                CREATE INDEX IF NOT EXISTS ix_rules_records_subject ON rules_records (subject_id);
+                CREATE TABLE IF NOT EXISTS rules_evaluations (
+                    subject_id  TEXT PRIMARY KEY,
+                    score       INTEGER NOT NULL,
+                    grade       TEXT,
+                    downgraded  INTEGER NOT NULL,
+                    next_change TEXT,
+                    updated_at  TEXT NOT NULL
+                );
                 """;
             await ddl.ExecuteNonQueryAsync();
         }
@@ -71,7 +96,7 @@ public sealed class Conventional : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var app = builder.Build();
-        var server = new Conventional(app, store, mode);
+        var server = new Conventional(app, store, mode, sameRules);
         app.MapPost("/api/v1/events:batch", (Delegate)server.Batch);
         await app.StartAsync();
         server.Address = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
@@ -85,7 +110,7 @@ public sealed class Conventional : IAsyncDisposable
         return client;
     }
 
-    private sealed record Item(string EventId, string SubjectId, string Indicator, int Points, string Payload);
+    private sealed record Item(string EventId, string SubjectId, string Indicator, int Points, string Payload, CreditRecord Record);
 
     private async Task<IResult> Batch(HttpContext http)
     {
@@ -99,19 +124,24 @@ public sealed class Conventional : IAsyncDisposable
             var subject = e.TryGetProperty("subjectId", out p) ? p.GetString() : null;
             var indicator = e.TryGetProperty("indicator", out p) ? p.GetString() : null;
             if (id is null || subject is null || indicator is null || !UnifiedSocialCreditCode.IsValid(subject)
-                || !DateOnly.TryParseExact(e.GetProperty("occurredAt").GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
+                || !DateOnly.TryParseExact(e.GetProperty("occurredAt").GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var occurred)
                 || !IndicatorCatalog.Default.TryGet(indicator, out var entry) || entry.Points is not { } points)
             {
                 results.Add(new { eventId = id, statusCode = 400 });
                 continue;
             }
-            items.Add(new Item(id, subject, indicator, points, e.GetRawText()));
+            var record = new CreditRecord
+            {
+                RecordId = RecordIds.For(id), EventId = id, Indicator = entry.Code, Department = Department,
+                ActionRef = e.TryGetProperty("actionRef", out p) ? p.GetString() : null, OccurredAt = occurred, ReportedAt = Today,
+            };
+            items.Add(new Item(id, subject, indicator, points, e.GetRawText(), record));
         }
         for (var attempt = 0; ; attempt++)
         {
             try
             {
-                var statuses = await Store(items);
+                var statuses = _sameRules ? await StoreWithRules(items) : await Store(items);
                 results.AddRange(items.Select((it, i) => new { eventId = it.EventId, statusCode = statuses[i] }));
                 break;
             }
@@ -154,6 +184,72 @@ public sealed class Conventional : IAsyncDisposable
                     Set(score, it.SubjectId);
                     var value = Convert.ToInt64(await score.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
                     Set(save, it.SubjectId, value, now);
+                    await save.ExecuteNonQueryAsync();
+                    statuses[i] = 202;
+                }
+                if (_mode == Mode.TransactionPerEvent)
+                {
+                    await tx!.CommitAsync();
+                    await tx.DisposeAsync();
+                }
+            }
+            if (_mode == Mode.TransactionPerRequest)
+            {
+                await tx!.CommitAsync();
+                await tx.DisposeAsync();
+            }
+            return statuses;
+        }
+        finally
+        {
+            _gate?.Release();
+        }
+    }
+
+    private const string Department = "区市场监管局";
+    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
+    private static readonly JsonSerializerOptions RecordJson = new(JsonSerializerDefaults.Web);
+
+    /// <summary>The same rules as the grid, the conventional way: store, load the subject's records, evaluate, store the evaluation.</summary>
+    private async Task<int[]> StoreWithRules(List<Item> items)
+    {
+        if (_gate is not null) await _gate.WaitAsync();
+        try
+        {
+            await using var connection = _store.IsPostgres ? new NpgsqlConnection(_store.ConnectionString) : (DbConnection)new Microsoft.Data.Sqlite.SqliteConnection(_store.ConnectionString);
+            await connection.OpenAsync();
+            var statuses = new int[items.Count];
+            var now = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
+            DbTransaction? tx = null;
+            if (_mode == Mode.TransactionPerRequest) tx = await connection.BeginTransactionAsync();
+            await using var insert = Command(connection, tx,
+                "INSERT INTO rules_records (event_id, subject_id, record) VALUES (@id, @subject, @record) ON CONFLICT (event_id) DO NOTHING",
+                "@id", "@subject", "@record");
+            await using var load = Command(connection, tx, "SELECT record FROM rules_records WHERE subject_id = @subject", "@subject");
+            await using var save = Command(connection, tx, """
+                INSERT INTO rules_evaluations (subject_id, score, grade, downgraded, next_change, updated_at)
+                VALUES (@subject, @score, @grade, @downgraded, @next, @at)
+                ON CONFLICT (subject_id) DO UPDATE SET score = excluded.score, grade = excluded.grade, downgraded = excluded.downgraded,
+                    next_change = excluded.next_change, updated_at = excluded.updated_at
+                """, "@subject", "@score", "@grade", "@downgraded", "@next", "@at");
+            for (var i = 0; i < items.Count; i++)
+            {
+                var it = items[i];
+                if (_mode == Mode.TransactionPerEvent) insert.Transaction = load.Transaction = save.Transaction = tx = await connection.BeginTransactionAsync();
+                Set(insert, it.EventId, it.SubjectId, JsonSerializer.Serialize(it.Record, RecordJson));
+                if (await insert.ExecuteNonQueryAsync() == 0)
+                {
+                    statuses[i] = 200; // duplicate
+                }
+                else
+                {
+                    Set(load, it.SubjectId);
+                    var records = new List<CreditRecord>();
+                    await using (var reader = await load.ExecuteReaderAsync())
+                        while (await reader.ReadAsync()) records.Add(JsonSerializer.Deserialize<CreditRecord>(reader.GetString(0), RecordJson)!);
+                    var evaluation = RulesEngine.Default.Evaluate(new SubjectProfile(SubjectKind.Enterprise, it.SubjectId, null), records, Today);
+                    Set(save, it.SubjectId, evaluation.Score, (object?)evaluation.Grade ?? DBNull.Value, evaluation.Downgraded ? 1 : 0,
+                        evaluation.NextChangeAt is { } next ? next.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : DBNull.Value, now);
                     await save.ExecuteNonQueryAsync();
                     statuses[i] = 202;
                 }
