@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using CreditGrid.Core.Applications;
+using CreditGrid.Dashboard.Security;
 using static CreditGrid.Dashboard.Portal.PortalLayout;
 
 namespace CreditGrid.Dashboard.Portal;
@@ -11,7 +12,7 @@ namespace CreditGrid.Dashboard.Portal;
 /// </summary>
 public static class ApplyPages
 {
-    private const string Css = "<link rel=\"stylesheet\" href=\"/credit/apply.css\">";
+    private static readonly string Css = $"<link rel=\"stylesheet\" href=\"{PortalAssets.Href("/credit/apply.css")}\">";
 
     private static readonly (string Value, string Label)[] Kinds =
         [("enterprise", "企业"), ("merchant", "商户"), ("institution", "事业单位"), ("person", "个人"), ("official", "公职人员")];

@@ -3,6 +3,7 @@ using CreditGrid.Core;
 using CreditGrid.Core.Grid;
 using CreditGrid.Core.Records;
 using CreditGrid.Core.Rules;
+using CreditGrid.Dashboard.Security;
 using static CreditGrid.Dashboard.Portal.PortalLayout;
 
 namespace CreditGrid.Dashboard.Portal;
@@ -18,7 +19,7 @@ public static class PortalCommitmentsPage
     public static async Task<string> Body(string? subjectId, IReadOnlyList<Commitment> items, long total, IGrainFactory grains)
     {
         var h = new StringBuilder();
-        h.Append("<link rel=\"stylesheet\" href=\"/credit/portal-lookup.css\">")
+        h.Append("<link rel=\"stylesheet\" href=\"").Append(PortalAssets.Href("/credit/portal-lookup.css")).Append("\">")
          .Append("<h1>信用承诺公示</h1>")
          .Append("<form class=\"lookup\" method=\"get\" action=\"/credit/commitments\"><label for=\"subjectId\">统一社会信用代码</label><div class=\"lookup-row\">")
          .Append("<input id=\"subjectId\" name=\"subjectId\" maxlength=\"18\" value=\"").Append(E(subjectId)).Append("\"><button type=\"submit\">查看</button></div></form>");

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using CreditGrid.Dashboard.Security;
 using Microsoft.AspNetCore.Http;
 
 namespace CreditGrid.Dashboard.Portal;
@@ -30,7 +31,7 @@ public static class PortalLayout
         sb.Append("<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">")
           .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
           .Append("<title>").Append(E(title)).Append(" - 信用张店</title>")
-          .Append("<link rel=\"stylesheet\" href=\"/credit/portal.css\"></head><body>")
+          .Append("<link rel=\"stylesheet\" href=\"").Append(PortalAssets.Href("/credit/portal.css")).Append("\"></head><body>")
           .Append("<header class=\"portal-head\"><a class=\"portal-brand\" href=\"/credit\">信用张店</a><nav>");
         foreach (var (href, label) in Sections)
             sb.Append("<a href=\"").Append(href).Append('"').Append(href == current ? " aria-current=\"page\"" : "").Append('>').Append(label).Append("</a>");

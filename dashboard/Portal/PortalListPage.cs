@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using CreditGrid.Core.Portal;
+using CreditGrid.Dashboard.Security;
 using static CreditGrid.Dashboard.Portal.PortalLayout;
 
 namespace CreditGrid.Dashboard.Portal;
@@ -15,10 +16,10 @@ public static class PortalListPage
     public static string Body(string list, int page, long total, IReadOnlyList<PublicListItem> items, DateTimeOffset computedAt)
     {
         var h = new StringBuilder();
-        h.Append("<link rel=\"stylesheet\" href=\"/credit/portal-lookup.css\">")
+        h.Append("<link rel=\"stylesheet\" href=\"").Append(PortalAssets.Href("/credit/portal-lookup.css")).Append("\">")
          .Append("<h1>").Append(Title(list)).Append("</h1>")
          .Append("<p class=\"muted\">").Append(list == PublicLists.Red
-             ? "信用等级 AAA 且无有效失信记录的企业，以及五星、六星公职人员表彰公示。"
+             ? "信用等级 AAA 且无有效失信记录的企业、各街区诚信经营示范店，以及五星、六星公职人员表彰公示。"
              : "列入严重失信主体名单或受刑事处罚、信用等级降为 D 级的企业；相关记录失效、撤销或修复后移出。")
          .Append(" 更新时间 ").Append(E(computedAt.UtcDateTime.AddHours(8).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture))).Append("（北京时间）</p>");
         if (total == 0)
@@ -30,7 +31,7 @@ public static class PortalListPage
         foreach (var i in items)
         {
             h.Append("<li class=\"card list-item\"").Append(i.Id is null ? "" : $" data-id=\"{E(i.Id)}\"").Append('>');
-            if (i.Id is { } id) h.Append("<a class=\"hit-name\" href=\"").Append(E(PortalText.Href(i.Kind, id))).Append("\">").Append(E(i.Name ?? id)).Append("</a>");
+            if (i.Id is { } id) h.Append("<a class=\"hit-name\" href=\"").Append(E((i.Kind == "merchant" ? $"/m/{Uri.EscapeDataString(id)}" : PortalText.Href(i.Kind, id)))).Append("\">").Append(E(i.Name ?? id)).Append("</a>");
             else h.Append("<span class=\"hit-name\">").Append(E(i.Name)).Append("</span>");
             h.Append("<div class=\"hit-facts\">");
             if (i.Id is { } code) h.Append("<span class=\"code\">").Append(E(code)).Append("</span>");

@@ -1,5 +1,6 @@
 using System.Text;
 using CreditGrid.Core.Portal;
+using CreditGrid.Dashboard.Security;
 using static CreditGrid.Dashboard.Portal.PortalLayout;
 
 namespace CreditGrid.Dashboard.Portal;
@@ -12,7 +13,7 @@ public static class PortalLookupPage
     public static string Body(string? q, int page, long total, IReadOnlyList<PublicHit> items)
     {
         var h = new StringBuilder();
-        h.Append("<link rel=\"stylesheet\" href=\"/credit/portal-lookup.css\">")
+        h.Append("<link rel=\"stylesheet\" href=\"").Append(PortalAssets.Href("/credit/portal-lookup.css")).Append("\">")
          .Append("<h1>信用查询</h1>")
          .Append("<form class=\"lookup\" method=\"get\" action=\"/credit\" role=\"search\">")
          .Append("<label for=\"q\">企业或单位名称、统一社会信用代码</label>")

@@ -1,5 +1,6 @@
 using System.Text;
 using CreditGrid.Core.Portal;
+using CreditGrid.Dashboard.Security;
 using static CreditGrid.Dashboard.Portal.PortalLayout;
 
 namespace CreditGrid.Dashboard.Portal;
@@ -14,7 +15,7 @@ public static class PortalPublicityPage
     {
         var licence = type == "licence";
         var h = new StringBuilder();
-        h.Append("<link rel=\"stylesheet\" href=\"/credit/portal-lookup.css\">")
+        h.Append("<link rel=\"stylesheet\" href=\"").Append(PortalAssets.Href("/credit/portal-lookup.css")).Append("\">")
          .Append("<h1>双公示 · ").Append(licence ? "行政许可" : "行政处罚").Append("</h1>")
          .Append("<form class=\"lookup\" method=\"get\" action=\"/credit/publicity\"><div class=\"lookup-row\">")
          .Append("<select name=\"type\" aria-label=\"类别\">")

@@ -1,6 +1,7 @@
 using System.Text;
 using CreditGrid.Core.Portal;
 using CreditGrid.Dashboard.Public;
+using CreditGrid.Dashboard.Security;
 using static CreditGrid.Dashboard.Portal.PortalLayout;
 
 namespace CreditGrid.Dashboard.Portal;
@@ -16,7 +17,7 @@ public static class PortalSubjectPage
     {
         var kind = s.Kind == Core.SubjectKind.Institution ? "institution" : "enterprise";
         var h = new StringBuilder();
-        h.Append("<link rel=\"stylesheet\" href=\"/credit/portal-lookup.css\">")
+        h.Append("<link rel=\"stylesheet\" href=\"").Append(PortalAssets.Href("/credit/portal-lookup.css")).Append("\">")
          .Append("<h1>").Append(E(s.Name ?? s.Id)).Append("</h1>")
          .Append("<div class=\"card facts\"><dl>")
          .Append("<dt>统一社会信用代码</dt><dd class=\"code\">").Append(E(s.Id)).Append("</dd>")

@@ -1,27 +1,40 @@
 using CreditGrid.Core.Grid;
+using CreditGrid.Core.Merchants;
 using CreditGrid.Core.Street;
 
 namespace CreditGrid.Silo.Grains;
 
 [GenerateSerializer]
-public sealed class StreetState
+public sealed partial class StreetState
 {
     [Id(0)] public Dictionary<string, MerchantTile> Tiles { get; set; } = [];
+
+    /// <summary>The 诚信经营示范店 as last ranked, with the day each entered the top 10 (red list, StreetState.Exemplary.cs).</summary>
+    [Id(1)] public List<ExemplaryEntry> Exemplary { get; set; } = [];
 }
 
 /// <summary>
 /// One street's board (L3336-L3338), updated by its merchants on every change: counts, targets and the 示范店 ranking
 /// come from the tiles it holds, never from a scan of merchant grains. Board pushes are coalesced (one per 100 ms).
 /// </summary>
-public sealed class StreetGrain([PersistentState("street", "credit")] IPersistentState<StreetState> state) : Grain, IStreetGrain
+public sealed class StreetGrain([PersistentState("street", "credit")] IPersistentState<StreetState> state, GridClock clock) : Grain, IStreetGrain
 {
     private static readonly TimeSpan PushDelay = TimeSpan.FromMilliseconds(100);
     private IGrainTimer? _push;
+
+    /// <summary>A street stored before the 示范店 joined the red list gets its top 10 projected once (docs/portal.md).</summary>
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (state.State.Tiles.Count > 0 && state.State.Rank(this.GetPrimaryKeyString(), clock.Today)) await state.WriteStateAsync();
+    }
 
     public async Task Update(MerchantTile tile)
     {
         if (state.State.Tiles.TryGetValue(tile.MerchantId, out var known) && known == tile) return;
         state.State.Tiles[tile.MerchantId] = tile;
+        // The red list's 示范店 rows go with this write; only a red tile or one of the top 10 can change the ranking.
+        if (tile.Color == MerchantColor.Red || state.State.Exemplary.Exists(e => e.MerchantId == tile.MerchantId))
+            state.State.Rank(this.GetPrimaryKeyString(), clock.Today);
         await state.WriteStateAsync();
         _push ??= this.RegisterGrainTimer(PushBoard, new GrainTimerCreationOptions(PushDelay, Timeout.InfiniteTimeSpan) { KeepAlive = true });
     }

@@ -22,6 +22,7 @@ public static class ProjectionRebuild
         ("person", (f, b) => f.Deserialize<Dossier>(b)),
         ("official", (f, b) => f.Deserialize<Dossier>(b)),
         ("merchant", (f, b) => f.Deserialize<MerchantState>(b)),
+        ("street", (f, b) => f.Deserialize<StreetState>(b)), // the red list's 诚信经营示范店 (public_exemplary)
     ];
 
     public static async Task<int> Run(IServiceProvider services, CancellationToken ct = default)
@@ -41,6 +42,7 @@ public static class ProjectionRebuild
             // 诚信红黑榜 (docs/portal.md): every state writes its row again below (Of(…, all: true)).
             await using (var lists = Database.Command(connection, "DELETE FROM public_list", tx)) await lists.ExecuteNonQueryAsync(ct);
             await using (var penalties = Database.Command(connection, "DELETE FROM public_penalty", tx)) await penalties.ExecuteNonQueryAsync(ct);
+            await using (var exemplary = Database.Command(connection, "DELETE FROM public_exemplary", tx)) await exemplary.ExecuteNonQueryAsync(ct);
             var written = 0;
             var now = DateTimeOffset.UtcNow;
             foreach (var (stateName, read) in States)

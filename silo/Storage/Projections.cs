@@ -36,6 +36,11 @@ public interface IProjectedState
 
     void PenaltiesCommitted(PenaltyRows written) { }
 
+    /// <summary>A street's 诚信经营示范店 rows of the red list (ExemplaryRows.cs): null when unchanged; every one when <paramref name="all"/>.</summary>
+    ExemplaryRows? Exemplary(string grainKey, bool all) => null;
+
+    void ExemplaryCommitted(ExemplaryRows written) { }
+
     /// <summary>Change log lines this write makes durable (docs/change-log.md); not part of the serialized state.</summary>
     PendingChanges? Changes() => null;
 }
@@ -71,13 +76,13 @@ public static class Projections
     /// <summary>The rows a state projects, taken when the state is serialized (the grain may change it before the group commits).</summary>
     public sealed record Rows(SubjectSummary? Summary, IReadOnlyList<Objection> Objections,
         IReadOnlyList<CreditGrid.Core.Street.Complaint>? Complaints = null, IReadOnlyList<ChangeEntry>? Changes = null, ListingRow? Listing = null,
-        PenaltyRows? Penalties = null);
+        PenaltyRows? Penalties = null, ExemplaryRows? Exemplary = null);
 
     /// <summary>The rows of a state; <paramref name="all"/> (rebuild-projections) writes the listing row even when unchanged.</summary>
     public static Rows? Of(string grainKey, object? state, bool all = false) =>
         state is IProjectedState projected
             ? new Rows(projected.Summary(grainKey), projected.Objections(grainKey), [.. projected.Complaints], projected.Changes()?.Entries,
-                projected.ListRow(grainKey, all), projected.PenaltyRows(grainKey, all))
+                projected.ListRow(grainKey, all), projected.PenaltyRows(grainKey, all), projected.Exemplary(grainKey, all))
             : null;
 
     /// <summary>After the commit: the change lines written are no longer pending.</summary>
@@ -86,6 +91,7 @@ public static class Projections
         if (rows?.Changes is { Count: > 0 } written && state is IProjectedState projected && projected.Changes() is { } pending) pending.Written(written);
         if (rows?.Listing is { } listing && state is IProjectedState listed) listed.ListingCommitted(listing);
         if (rows?.Penalties is { } penalties && state is IProjectedState published) published.PenaltiesCommitted(penalties);
+        if (rows?.Exemplary is { } exemplary && state is IProjectedState street) street.ExemplaryCommitted(exemplary);
     }
 
     /// <summary>Writes the rows; nothing for states that project nothing.</summary>
@@ -115,6 +121,7 @@ public static class Projections
         if (rows.Changes is { Count: > 0 } changes) await ChangeLogRows.WriteChanges(connection, tx, changes);
         if (rows.Listing is { } l) await WriteListing(connection, tx, l, at);
         if (rows.Penalties is { } p) await WritePenalties(connection, tx, p);
+        if (rows.Exemplary is { } x) await ExemplaryProjection.Write(connection, tx, x);
     }
 
     private const string InsertPenalty = """

@@ -22,13 +22,18 @@ public sealed class SqlPublicDirectory(Database database) : IPublicDirectory
     public async Task<(long Total, IReadOnlyList<PublicListItem> Items)> List(string list, int page, int pageSize, CancellationToken ct = default)
     {
         await using var connection = await database.Open(ct);
-        await using var count = Database.Command(connection, "SELECT COUNT(*) FROM public_list WHERE list = @list", null, ("@list", list));
+        // domain-rules §9: the red list is public_list's red rows plus each street's 诚信经营示范店 (public_exemplary, docs/portal.md).
+        var source = list == PublicLists.Red
+            ? "(SELECT kind, id, name, grade, reason, since, record_id, unit, stars FROM public_list WHERE list = @list UNION ALL " +
+              "SELECT 'merchant', merchant_id, name, grade, reason, since, NULL, NULL, NULL FROM public_exemplary) l"
+            : "(SELECT kind, id, name, grade, reason, since, record_id, unit, stars FROM public_list WHERE list = @list) l";
+        await using var count = Database.Command(connection, $"SELECT COUNT(*) FROM {source}", null, ("@list", list));
         var total = Convert.ToInt64(await count.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
         var items = new List<PublicListItem>();
         if (total == 0) return (0, items);
         var name = database.IsPostgres ? "name COLLATE \"C\"" : "name";
         await using var command = Database.Command(connection,
-            $"SELECT kind, id, name, grade, reason, since, record_id, unit, stars FROM public_list WHERE list = @list ORDER BY since DESC, {name}, kind, id LIMIT @take OFFSET @skip",
+            $"SELECT kind, id, name, grade, reason, since, record_id, unit, stars FROM {source} ORDER BY since DESC, {name}, kind, id LIMIT @take OFFSET @skip",
             null, ("@list", list), ("@take", pageSize), ("@skip", (long)(page - 1) * pageSize));
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
