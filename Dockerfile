@@ -10,7 +10,10 @@ ENV DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 # The whole source tree minus what .dockerignore leaves out (tests, k8s, docs, bin/obj, local databases): the silo
 # project references core/, api/ and dashboard/, and the build reads global.json and Directory.*.props.
 COPY . .
-RUN dotnet publish silo/CreditGrid.Silo.csproj -c Release -o /app/publish -p:UseAppHost=false
+# ReadyToRun (issue 16): the assemblies are precompiled for linux-x64, so a new pod does not spend its first minute
+# JIT-compiling (25-35 % of CPU after a start, i.e. at every scale-out); the JIT still tiers hot code up afterwards.
+RUN dotnet publish silo/CreditGrid.Silo.csproj -c Release -r linux-x64 --self-contained false -o /app/publish \
+    -p:UseAppHost=false -p:PublishReadyToRun=true
 
 # --- runtime -------------------------------------------------------------------------------------------------------
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime

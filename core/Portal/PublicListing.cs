@@ -28,27 +28,48 @@ public static class PublicLists
 
     public static bool IsList(string? list) => list is Red or Black;
 
-    public static PublicListing? For(SubjectKind kind, string? name, string? unit, Evaluation e, PublicListing? before, DateOnly today, IndicatorCatalog catalog)
+    public static PublicListing? For(SubjectKind kind, string? name, string? unit, Evaluation e, PublicListing? before, DateOnly today, IndicatorCatalog catalog) =>
+        For(kind, name, unit, e.Grade, e.Downgraded, e.Stars, e.Records, before, today, catalog);
+
+    /// <summary>The same listing from the score-only evaluation a save makes (issue 16).</summary>
+    public static PublicListing? For(SubjectKind kind, string? name, string? unit, Standing s, PublicListing? before, DateOnly today, IndicatorCatalog catalog) =>
+        For(kind, name, unit, s.Grade, s.Downgraded, s.Stars, s.Records, before, today, catalog);
+
+    private static PublicListing? For<TRecord>(SubjectKind kind, string? name, string? unit, string? grade, bool downgraded, int? stars,
+        IReadOnlyList<TRecord> records, PublicListing? before, DateOnly today, IndicatorCatalog catalog)
+        where TRecord : IRecordFacts
     {
         switch (kind)
         {
-            case SubjectKind.Enterprise when e.Downgraded:
+            case SubjectKind.Enterprise when downgraded:
                 // The record that downgrades (L789): the earliest counting one on a downgrading row.
-                var cause = e.Records
-                    .Where(r => PublicFacts.Counts(r.Status) && catalog.TryGet(r.Indicator, out var entry) && entry.Downgrade)
-                    .OrderBy(r => r.OccurredAt).ThenBy(r => r.RecordId, StringComparer.Ordinal)
-                    .FirstOrDefault();
-                if (cause is null) return null;
-                return new PublicListing(Black, name, e.Grade, $"{cause.Name}（{cause.Department}{(cause.ActionRef is { } d ? "，" + d : "")}），降为 D 级",
+                TRecord? cause = default;
+                var found = false;
+                foreach (var r in records)
+                {
+                    if (!PublicFacts.Counts(r.Status) || !catalog.TryGet(r.Indicator, out var entry) || !entry.Downgrade) continue;
+                    if (found && (r.OccurredAt > cause!.OccurredAt
+                        || (r.OccurredAt == cause.OccurredAt && string.CompareOrdinal(r.RecordId, cause.RecordId) >= 0))) continue;
+                    cause = r;
+                    found = true;
+                }
+                if (!found) return null;
+                return new PublicListing(Black, name, grade, $"{cause!.Name}（{cause.Department}{(cause.ActionRef is { } d ? "，" + d : "")}），降为 D 级",
                     cause.OccurredAt, cause.RecordId);
-            case SubjectKind.Enterprise when e.Grade == "AAA"
-                && !e.Records.Any(r => PublicFacts.Counts(r.Status) && r.BasePoints < 0):
+            case SubjectKind.Enterprise when grade == "AAA" && !AnyCountingSanction(records):
                 return new PublicListing(Red, name, "AAA", "信用等级 AAA，无有效失信记录", SinceOf(Red, before, today), null);
-            case SubjectKind.Official when e.Stars is >= 5 and var stars:
-                return new PublicListing(Red, name, null, $"{stars}星（{Grades.StarName(stars)}）公职人员，表彰公示", SinceOf(Red, before, today), null, unit, stars);
+            case SubjectKind.Official when stars is >= 5 and var s:
+                return new PublicListing(Red, name, null, $"{s}星（{Grades.StarName(s)}）公职人员，表彰公示", SinceOf(Red, before, today), null, unit, s);
             default:
                 return null;
         }
+    }
+
+    private static bool AnyCountingSanction<TRecord>(IReadOnlyList<TRecord> records) where TRecord : IRecordFacts
+    {
+        for (var i = 0; i < records.Count; i++)
+            if (PublicFacts.Counts(records[i].Status) && records[i].BasePoints < 0) return true;
+        return false;
     }
 
     /// <summary>A subject that stays on the red list keeps the day it got there.</summary>

@@ -19,13 +19,21 @@ public static class PublicPenalties
     public const string Group = "行政处罚信息";
 
     /// <summary>§9 双公示: penalties are published for the period they count; persons and officials never (L2439).</summary>
-    public static List<PublicPenalty>? Of(SubjectKind kind, Evaluation e)
+    public static List<PublicPenalty>? Of(SubjectKind kind, Evaluation e) => Of(kind, e.Records);
+
+    /// <summary>The same rows from the score-only evaluation a save makes (issue 16).</summary>
+    public static List<PublicPenalty>? Of(SubjectKind kind, Standing s) => Of(kind, s.Records);
+
+    private static List<PublicPenalty>? Of<TRecord>(SubjectKind kind, IReadOnlyList<TRecord> records) where TRecord : IRecordFacts
     {
         if (!PublicFacts.IsPublicKind(kind)) return null;
-        var list = e.Records
-            .Where(r => r.Group == Group && PublicFacts.Counts(r.Status) && r.DerivedFrom is null)
-            .Select(r => new PublicPenalty(r.RecordId, r.Name, r.Department, r.ActionRef, r.OccurredAt, r.ExpiresAt, r.Late))
-            .ToList();
-        return list.Count == 0 ? null : list;
+        List<PublicPenalty>? list = null;
+        for (var i = 0; i < records.Count; i++)
+        {
+            var r = records[i];
+            if (r.Group == Group && PublicFacts.Counts(r.Status) && r.DerivedFrom is null)
+                (list ??= []).Add(new PublicPenalty(r.RecordId, r.Name, r.Department, r.ActionRef, r.OccurredAt, r.ExpiresAt, r.Late));
+        }
+        return list;
     }
 }

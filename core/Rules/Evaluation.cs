@@ -37,7 +37,7 @@ public sealed record Evaluation
 
 /// <summary>One record as the evaluation sees it: base and effective points, status, and why.</summary>
 [GenerateSerializer, Immutable]
-public sealed record RecordEvaluation
+public sealed record RecordEvaluation : IRecordFacts
 {
     [Id(0)] public required string RecordId { get; init; }
     [Id(1)] public required string EventId { get; init; }

@@ -41,7 +41,7 @@ internal sealed class RecordWork(CreditRecord record, CatalogEntry entry)
         && !ReportedAfterValidity
         && !(Record.State == RecordState.Repaired && Record.StateChangedAt <= date);
 
-    public RecordEvaluation ToEvaluation() => new()
+    public RecordEvaluation ToEvaluation(bool unscored) => new()
     {
         RecordId = Record.RecordId,
         EventId = Record.EventId,
@@ -72,6 +72,7 @@ internal sealed class RecordWork(CreditRecord record, CatalogEntry entry)
         StateReason = Record.StateReason,
         PenaltyKind = Record.PenaltyKind,
         CommitmentRef = Record.CommitmentRef,
+        Unscored = unscored,
     };
 }
 

@@ -20,7 +20,15 @@ public sealed class RulesEngine(IndicatorCatalog catalog, RulesOptions options, 
     public IndicatorCatalog Catalog => catalog;
     public RulesOptions Options => options;
 
-    public Evaluation Evaluate(SubjectProfile subject, IReadOnlyList<CreditRecord> records, DateOnly asOf)
+    /// <summary>The full evaluation, with one explained <see cref="RecordEvaluation"/> per record (views, reports, the portal).</summary>
+    public Evaluation Evaluate(SubjectProfile subject, IReadOnlyList<CreditRecord> records, DateOnly asOf) =>
+        Score(subject, records, asOf).ToEvaluation();
+
+    /// <summary>
+    /// The score-only evaluation for saves and wakes (issue 16): the same rules and numbers as <see cref="Evaluate"/>
+    /// (which is this plus the per-record explanations), without a <see cref="RecordEvaluation"/> per record.
+    /// </summary>
+    public Standing Score(SubjectProfile subject, IReadOnlyList<CreditRecord> records, DateOnly asOf)
     {
         if (!subject.Kind.IsScored()) return Unscored(subject, records, asOf);
         var kind = subject.Kind.ScoredAs();
@@ -44,21 +52,17 @@ public sealed class RulesEngine(IndicatorCatalog catalog, RulesOptions options, 
         var bonus = kind == SubjectKind.Person ? PersonBonus(subject, SanctionYears(work), asOf) : 0;
         var score = Grades.BaseScore + bonus;
         var downgraded = false;
-        var evaluations = new RecordEvaluation[inOrder.Length];
-        for (var i = 0; i < inOrder.Length; i++)
+        foreach (var w in inOrder)
         {
-            var w = inOrder[i];
             score += w.Effective;
             // L789, L2452: an active severe-list (or, for enterprises, criminal-penalty) record downgrades to D;
             // sharing a decision with a larger sanction (§3 rule 1) takes its points, not the downgrade.
             downgraded |= (w.Counts || w.Status == RecordStatus.Superseded) && w.Entry.Downgrade && kind != SubjectKind.Official;
-            evaluations[i] = w.ToEvaluation();
         }
         var (grade, category, stars, consequenceKey) = Classify(kind, score, downgraded);
 
-        return new Evaluation
+        return new Standing(subject.Kind, inOrder, unscored: false)
         {
-            Kind = subject.Kind,
             Score = score,
             Grade = grade,
             Category = category,
@@ -67,7 +71,6 @@ public sealed class RulesEngine(IndicatorCatalog catalog, RulesOptions options, 
             Consequences = consequences.For(kind, consequenceKey),
             AsOf = asOf,
             Bonus = bonus,
-            Records = evaluations,
             NextChangeAt = NextChange(subject, work, asOf, bonus),
         };
     }
@@ -76,24 +79,20 @@ public sealed class RulesEngine(IndicatorCatalog catalog, RulesOptions options, 
     /// §1: an institution is not scored (the seed gives it no table). Each record keeps its row's base points, its
     /// validity and status by its own table's rules (§5), and counts 0; no grade, category or consequences.
     /// </summary>
-    private Evaluation Unscored(SubjectProfile subject, IReadOnlyList<CreditRecord> records, DateOnly asOf)
+    private Standing Unscored(SubjectProfile subject, IReadOnlyList<CreditRecord> records, DateOnly asOf)
     {
         var work = new RecordWork[records.Count];
-        var evaluations = new RecordEvaluation[records.Count];
         for (var i = 0; i < records.Count; i++)
         {
             work[i] = Prepare(IndicatorCatalog.KindOf(catalog.Get(records[i].Indicator)), records[i], asOf);
             work[i].Effective = 0;
-            evaluations[i] = work[i].ToEvaluation() with { Unscored = true };
         }
-        return new Evaluation
+        return new Standing(subject.Kind, work, unscored: true)
         {
-            Kind = subject.Kind,
             Score = Grades.BaseScore,
             Downgraded = false,
             Consequences = [],
             AsOf = asOf,
-            Records = evaluations,
             NextChangeAt = NextChange(subject, work, asOf, 0),
         };
     }

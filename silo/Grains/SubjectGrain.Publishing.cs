@@ -14,7 +14,7 @@ public abstract partial class SubjectGrain
     {
         Dossier.Exists = true;
         Dossier.Version++;
-        var evaluation = Evaluate(services.Clock.Today);
+        var evaluation = ScoreOnly(services.Clock.Today);
         // domain-rules §9 诚信红黑榜: the listing is saved with the state; public_list is its projection (docs/portal.md).
         Dossier.SetListing(Core.Portal.PublicLists.For(Kind, Dossier.Name, Dossier.Unit, evaluation, Dossier.Listing, services.Clock.Today, services.Rules.Catalog));
         Dossier.SetPenalties(Core.Portal.PublicPenalties.Of(Kind, evaluation)); // 双公示 (§9, L483)
@@ -28,7 +28,7 @@ public abstract partial class SubjectGrain
     }
 
     /// <summary>Compares the live evaluation with the last one published; records the new one in the dossier.</summary>
-    private EvaluationChange? Diff(Evaluation e, string? eventId)
+    private EvaluationChange? Diff(Standing e, string? eventId)
     {
         var today = services.Clock.Today;
         var before = Dossier.Published;
@@ -65,10 +65,10 @@ public abstract partial class SubjectGrain
             .Announce(change);
 
     /// <summary>Writes when this subject must next be woken: the next date its evaluation changes by itself, or a redelivery.</summary>
-    protected async Task Reschedule(Evaluation? current = null)
+    protected async Task Reschedule(Standing? current = null)
     {
         DateTimeOffset? wake = null;
-        if ((current ?? Evaluate(services.Clock.Today)).NextChangeAt is { } next) wake = GridClock.StartOf(next);
+        if ((current ?? ScoreOnly(services.Clock.Today)).NextChangeAt is { } next) wake = GridClock.StartOf(next);
         if (Dossier.HasOutbox)
         {
             var redeliver = services.Clock.Now + RedeliveryDelay;
@@ -85,7 +85,7 @@ public abstract partial class SubjectGrain
         if (!Dossier.Exists) return;
         Dossier.WakeAt = null; // force the schedule to be written again
         _cause = null; // time-driven: a record expired or started (系统)
-        var evaluation = Evaluate(services.Clock.Today);
+        var evaluation = ScoreOnly(services.Clock.Today);
         var change = Diff(evaluation, eventId: null);
         if (change is not null)
         {

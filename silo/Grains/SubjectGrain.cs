@@ -152,6 +152,10 @@ public abstract partial class SubjectGrain(IPersistentState<Dossier> state, Grid
     protected Evaluation Evaluate(DateOnly asOf) =>
         services.Rules.Evaluate(new SubjectProfile(Kind, Id, Dossier.RegisteredAt), Dossier.Records, asOf);
 
+    /// <summary>The score-only evaluation saves and wakes use (issue 16): the same numbers, no per-record explanations.</summary>
+    protected Standing ScoreOnly(DateOnly asOf) =>
+        services.Rules.Score(new SubjectProfile(Kind, Id, Dossier.RegisteredAt), Dossier.Records, asOf);
+
     private bool Pending(string eventId) => Dossier.HasPendingDelivery(eventId);
 
     public Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>

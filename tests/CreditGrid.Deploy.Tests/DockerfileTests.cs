@@ -26,6 +26,16 @@ public partial class DockerfileTests
     }
 
     [Fact]
+    public void The_published_silo_is_precompiled_ReadyToRun_for_linux_x64()
+    {
+        // Issue 16: no JIT storm at each scale-out; framework-dependent, so the aspnet runtime image still runs it.
+        var publish = Assert.Single(Instructions(), i => i.Instruction == "RUN" && i.Arguments.Contains("dotnet publish")).Arguments;
+        Assert.Contains("-p:PublishReadyToRun=true", publish);
+        Assert.Matches(@"(-r|--runtime) linux-x64", publish);
+        Assert.Contains("--self-contained false", publish);
+    }
+
+    [Fact]
     public void RunsTheSiloAsANonRootUserOnTheManifestsPorts()
     {
         var runtime = Instructions().SkipWhile(i => !(i.Instruction == "FROM" && i.Arguments.Contains("aspnet"))).ToList();

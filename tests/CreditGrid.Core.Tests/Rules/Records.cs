@@ -47,8 +47,12 @@ internal static class Records
     /// <summary>A person registered on the day of asOf's year start, so no annual bonus interferes unless a test wants it.</summary>
     public static SubjectProfile PersonRegistered(DateOnly registeredAt) => new(SubjectKind.Person, "370303199001011239", registeredAt);
 
-    public static Evaluation Eval(SubjectProfile subject, DateOnly asOf, params CreditRecord[] records) =>
-        RulesEngine.Default.Evaluate(subject, records, asOf);
+    /// <summary>The full evaluation; every hand-worked scenario also checks that the save's score-only path agrees (issue 16).</summary>
+    public static Evaluation Eval(SubjectProfile subject, DateOnly asOf, params CreditRecord[] records)
+    {
+        ScoreOnlyTests.AssertSame(subject, records, asOf);
+        return RulesEngine.Default.Evaluate(subject, records, asOf);
+    }
 
     public static Evaluation EvalPerson(DateOnly asOf, params CreditRecord[] records) =>
         Eval(PersonRegistered(new DateOnly(asOf.Year, 1, 1)), asOf, records);
