@@ -110,6 +110,10 @@ public sealed class Database
 
     private readonly Channel<GroupedWrite> _grouped = Channel.CreateUnbounded<GroupedWrite>(new UnboundedChannelOptions { SingleReader = false });
     private int _groupLoop;
+    private long _setBasedGroups, _retriedGroups;
+
+    /// <summary>PostgreSQL groups committed set-based, and groups (either store) that failed and were retried one write at a time.</summary>
+    public (long SetBased, long Retried) GroupCounts => (Interlocked.Read(ref _setBasedGroups), Interlocked.Read(ref _retriedGroups));
 
     /// <summary>
     /// Group transactions at once: one on SQLite (one writer at a time); four on PostgreSQL, so a group's round trips
@@ -151,11 +155,13 @@ public sealed class Database
                     if (IsPostgres && batch.Count > 1) await PostgresGroupCommit.Run(c, t, batch);
                     else foreach (var item in batch) await item.Run(c, t);
                 }, synced: false, CancellationToken.None);
+                if (IsPostgres && batch.Count > 1) Interlocked.Increment(ref _setBasedGroups);
                 foreach (var item in batch)
                     if (item.Failed is { } failed) item.Done.TrySetException(failed); else item.Done.TrySetResult();
             }
             catch (Exception) when (batch.Count > 1)
             {
+                Interlocked.Increment(ref _retriedGroups);
                 foreach (var item in batch)
                 {
                     try { item.Failed = null; await Write(item.Run, synced: false, CancellationToken.None); item.Done.TrySetResult(); }
