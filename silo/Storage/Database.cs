@@ -108,9 +108,12 @@ public sealed class Database
     public Task Write(Func<DbConnection, DbTransaction, Task> work, bool synced, CancellationToken ct) =>
         Write<bool>(async (c, t) => { await work(c, t); return true; }, synced, ct);
 
-    private readonly Channel<(Func<DbConnection, DbTransaction, Task> Work, TaskCompletionSource Done)> _grouped =
-        Channel.CreateUnbounded<(Func<DbConnection, DbTransaction, Task>, TaskCompletionSource)>(new UnboundedChannelOptions { SingleReader = false });
+    private readonly Channel<GroupedWrite> _grouped = Channel.CreateUnbounded<GroupedWrite>(new UnboundedChannelOptions { SingleReader = false });
     private int _groupLoop;
+    private long _setBasedGroups, _retriedGroups;
+
+    /// <summary>PostgreSQL groups committed set-based, and groups (either store) that failed and were retried one write at a time.</summary>
+    public (long SetBased, long Retried) GroupCounts => (Interlocked.Read(ref _setBasedGroups), Interlocked.Read(ref _retriedGroups));
 
     /// <summary>
     /// Group transactions at once: one on SQLite (one writer at a time); four on PostgreSQL, so a group's round trips
@@ -123,35 +126,45 @@ public sealed class Database
     /// Group commit for many small writes from many grains: they queue, one loop commits everything queued in one
     /// transaction, and each caller's task completes only after that commit, with far fewer commits. The commit is not
     /// synced by itself (see <see cref="Write{T}(Func{DbConnection, DbTransaction, Task{T}}, bool, CancellationToken)"/>):
-    /// only what the intake log can rebuild goes here. A batch that fails is retried one write at a time, so one bad
-    /// write fails alone.
+    /// only what the intake log can rebuild goes here. On PostgreSQL the group's rows of each table go in one
+    /// statement (<see cref="PostgresGroupCommit"/>; a stale ETag fails alone there); SQLite runs each write's
+    /// prepared statements. A batch that fails is retried one write at a time, so one bad write fails alone.
     /// </summary>
-    public Task WriteGrouped(Func<DbConnection, DbTransaction, Task> work)
+    public Task WriteGrouped(GroupedWrite write)
     {
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _grouped.Writer.TryWrite((work, done));
+        _grouped.Writer.TryWrite(write);
         if (Interlocked.CompareExchange(ref _groupLoop, 1, 0) == 0)
             for (var i = 0; i < GroupLoops; i++) _ = Task.Run(GroupLoop);
-        return done.Task;
+        return write.Done.Task;
     }
+
+    /// <summary>Any other grouped write, run as it is (on PostgreSQL after the group's set-based statements).</summary>
+    public Task WriteGrouped(Func<DbConnection, DbTransaction, Task> work) => WriteGrouped(new ClosureWrite(work));
 
     private async Task GroupLoop()
     {
-        var batch = new List<(Func<DbConnection, DbTransaction, Task> Work, TaskCompletionSource Done)>();
+        var batch = new List<GroupedWrite>();
         while (await _grouped.Reader.WaitToReadAsync())
         {
             batch.Clear();
             while (batch.Count < 1000 && _grouped.Reader.TryRead(out var item)) batch.Add(item);
             try
             {
-                await Write(async (c, t) => { foreach (var item in batch) await item.Work(c, t); }, synced: false, CancellationToken.None);
-                foreach (var item in batch) item.Done.TrySetResult();
+                await Write(async (c, t) =>
+                {
+                    if (IsPostgres && batch.Count > 1) await PostgresGroupCommit.Run(c, t, batch);
+                    else foreach (var item in batch) await item.Run(c, t);
+                }, synced: false, CancellationToken.None);
+                if (IsPostgres && batch.Count > 1) Interlocked.Increment(ref _setBasedGroups);
+                foreach (var item in batch)
+                    if (item.Failed is { } failed) item.Done.TrySetException(failed); else item.Done.TrySetResult();
             }
             catch (Exception) when (batch.Count > 1)
             {
+                Interlocked.Increment(ref _retriedGroups);
                 foreach (var item in batch)
                 {
-                    try { await Write(item.Work, synced: false, CancellationToken.None); item.Done.TrySetResult(); }
+                    try { item.Failed = null; await Write(item.Run, synced: false, CancellationToken.None); item.Done.TrySetResult(); }
                     catch (Exception ex) { item.Done.TrySetException(ex); }
                 }
             }

@@ -29,7 +29,7 @@ public sealed class GroupCommitGrainStorage(Database database, IGrainStorageSeri
     {
         var queries = await Load();
         await using var connection = await database.Open();
-        await using var command = Database.Command(connection, queries.Read, null, Key(stateName, grainId));
+        await using var command = Database.Command(connection, queries.Read, null, Key(stateName, grainId).Parameters());
         await using var reader = await command.ExecuteReaderAsync();
         if (!await reader.ReadAsync())
         {
@@ -50,13 +50,12 @@ public sealed class GroupCommitGrainStorage(Database database, IGrainStorageSeri
         var serialized = serializer.Serialize(grainState.State);
         var payload = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(serialized.ToMemory(), out var whole) && whole.Offset == 0 && whole.Count == whole.Array!.Length
             ? whole.Array : serialized.ToArray();
-        var parameters = Key(stateName, grainId).Append(("@GrainStateVersion", Version(grainState.ETag))).Append(("@PayloadBinary", payload)).ToArray();
         // The state's projection rows (subject_summary, objections) commit in the same transaction as the state.
         var rows = Projections.Of(grainId.Key.ToString()!, grainState.State);
-        var version = await Change(queries.Write, parameters, stateName, grainId, grainState.ETag,
-            (connection, tx) => Projections.Write(connection, tx, rows, DateTimeOffset.UtcNow));
+        var write = new StateWrite(queries.Write, Key(stateName, grainId), Version(grainState.ETag), payload, rows, grainId.ToString());
+        await database.WriteGrouped(write);
         Projections.Committed(rows, grainState.State); // the change log lines written are no longer pending
-        grainState.ETag = version;
+        grainState.ETag = write.NewVersion;
         grainState.RecordExists = true;
     }
 
@@ -69,7 +68,7 @@ public sealed class GroupCommitGrainStorage(Database database, IGrainStorageSeri
             await ReadStateAsync(stateName, grainId, grainState);
             if (grainState.ETag is null) return;
         }
-        var parameters = Key(stateName, grainId).Append(("@GrainStateVersion", Version(grainState.ETag))).ToArray();
+        var parameters = Key(stateName, grainId).Parameters().Append(("@GrainStateVersion", Version(grainState.ETag))).ToArray();
         var state = grainState.State;
         grainState.ETag = await Change(queries.Clear, parameters, stateName, grainId, grainState.ETag,
             (connection, tx) => Projections.Clear(connection, tx, grainId.Key.ToString()!, state));
@@ -96,7 +95,7 @@ public sealed class GroupCommitGrainStorage(Database database, IGrainStorageSeri
     }
 
     /// <summary>The key as the stock provider sends it (docs/sqlite-persistence.md, "Parameters").</summary>
-    private (string, object?)[] Key(string stateName, GrainId grainId)
+    private StateKey Key(string stateName, GrainId grainId)
     {
         long n0 = 0, n1 = 0;
         string? extension;
@@ -110,10 +109,10 @@ public sealed class GroupCommitGrainStorage(Database database, IGrainStorageSeri
         }
         else extension = grainId.Key.ToString();
         // Named as the query texts write them (@Name): Microsoft.Data.Sqlite then binds without trying prefixes.
-        return [("@ServiceId", serviceId), ("@GrainTypeString", stateName), ("@GrainIdN0", n0), ("@GrainIdN1", n1), ("@GrainIdExtensionString", extension)];
+        return new StateKey(serviceId, stateName, n0, n1, extension);
     }
 
-    private static object? Version(string? etag) => string.IsNullOrWhiteSpace(etag) ? null : int.Parse(etag, CultureInfo.InvariantCulture);
+    private static int? Version(string? etag) => string.IsNullOrWhiteSpace(etag) ? null : int.Parse(etag, CultureInfo.InvariantCulture);
 
     private sealed record Queries(string Read, string Write, string Clear);
 

@@ -151,15 +151,7 @@ public sealed class SqlEventIntake(Database database, IntakeSignal signal, GridC
 
     /// <summary>A source grain's fan-out for this event is acknowledged everywhere: the event is applied.</summary>
     public Task MarkApplied(string eventId, CancellationToken ct = default) =>
-        database.WriteGrouped(async (connection, tx) =>
-        {
-            var now = clock.Now;
-            var update = Database.Reused(connection, tx, """
-                UPDATE intake_events SET state = 'applied', applied_at = @at WHERE event_id = @id AND state IN ('accepted', 'delivered')
-                RETURNING received_at
-                """, ("@at", now.ToString("O", CultureInfo.InvariantCulture)), ("@id", eventId));
-            if (await update.ExecuteScalarAsync(ct) is string at) Applied(at, now);
-        });
+        database.WriteGrouped(new AppliedMarkWrite(eventId, () => clock.Now, Applied)); // one UPDATE per group on PostgreSQL
 
     private static void Applied(string receivedAt, DateTimeOffset now)
     {

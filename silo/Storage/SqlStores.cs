@@ -20,17 +20,7 @@ public sealed class SqlRecordDirectory(Database database) : IRecordIndex
     }
 
     /// <summary>Grains index the records they derive (fan-out, repair replacements) before storing them.</summary>
-    public Task Add(RecordLocation location, CancellationToken ct = default) =>
-        database.WriteGrouped(async (connection, tx) =>
-        {
-            var command = Database.Reused(connection, tx, """
-                INSERT INTO record_index (record_id, subject_kind, subject_id, department, event_id)
-                VALUES (@record, @kind, @subject, @dept, @event)
-                ON CONFLICT (record_id) DO NOTHING
-                """, ("@record", location.RecordId), ("@kind", location.Kind.ToWire()), ("@subject", location.SubjectId),
-                ("@dept", location.Department), ("@event", location.EventId));
-            await command.ExecuteNonQueryAsync(ct);
-        });
+    public Task Add(RecordLocation location, CancellationToken ct = default) => database.WriteGrouped(new RecordIndexWrite(location));
 }
 
 /// <summary>
@@ -117,16 +107,7 @@ public sealed class SqlAuditTrail(Database database) : IAuditTrail
 public sealed class SqlDueWork(Database database) : IDueWork
 {
     public Task Set(string grainKind, string grainId, DateTimeOffset? dueAt, CancellationToken ct = default) =>
-        database.WriteGrouped(async (connection, tx) =>
-        {
-            var command = dueAt is { } at
-                ? Database.Reused(connection, tx, """
-                    INSERT INTO due_work (grain_kind, grain_id, due_at) VALUES (@kind, @id, @at)
-                    ON CONFLICT (grain_kind, grain_id) DO UPDATE SET due_at = excluded.due_at
-                    """, ("@kind", grainKind), ("@id", grainId), ("@at", at.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)))
-                : Database.Reused(connection, tx, "DELETE FROM due_work WHERE grain_kind = @kind AND grain_id = @id", ("@kind", grainKind), ("@id", grainId));
-            await command.ExecuteNonQueryAsync(ct);
-        });
+        database.WriteGrouped(new DueWorkWrite(grainKind, grainId, dueAt));
 
     public async Task<IReadOnlyList<(string Kind, string Id)>> Due(DateTimeOffset now, int max, CancellationToken ct = default)
     {
