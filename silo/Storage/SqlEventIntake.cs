@@ -16,52 +16,11 @@ public sealed class SqlEventIntake(Database database, IntakeSignal signal, GridC
     {
         var results = await database.Write(async (connection, tx) =>
         {
-            var list = new List<IntakeResult>(items.Count);
-            var timeliness = new Dictionary<string, (int Total, int Late)>(StringComparer.Ordinal);
             var now = clock.Now.ToString("O", CultureInfo.InvariantCulture);
-            foreach (var item in items)
-            {
-                var e = item.Event;
-                var existing = await Read(connection, tx, e.EventId, ct);
-                if (existing is not null)
-                {
-                    list.Add(new IntakeResult(e.EventId, existing.Value.Hash == item.BodyHash ? IntakeDisposition.Duplicate : IntakeDisposition.Conflict, existing.Value.Status));
-                    continue;
-                }
-                var recordId = RecordIds.For(e.EventId);
-                var insert = Database.Reused(connection, tx, """
-                    INSERT INTO intake_events (event_id, body_hash, department, subject_kind, subject_id, payload, state, record_ids, received_at)
-                    VALUES (@id, @hash, @dept, @kind, @subject, @payload, 'accepted', @records, @at)
-                    """,
-                    ("@id", e.EventId), ("@hash", item.BodyHash), ("@dept", e.Department), ("@kind", e.SubjectKind.ToWire()),
-                    ("@subject", e.SubjectId), ("@payload", JsonSerializer.Serialize(e, GridJson.Options)),
-                    ("@records", JsonSerializer.Serialize(new[] { recordId })), ("@at", now));
-                await insert.ExecuteNonQueryAsync(ct);
-                var index = Database.Reused(connection, tx, """
-                    INSERT INTO record_index (record_id, subject_kind, subject_id, department, event_id)
-                    VALUES (@record, @kind, @subject, @dept, @id)
-                    ON CONFLICT (record_id) DO NOTHING
-                    """,
-                    ("@record", recordId), ("@kind", e.SubjectKind.ScoredAs().ToWire()), ("@subject", e.SubjectId), ("@dept", e.Department), ("@id", e.EventId));
-                await index.ExecuteNonQueryAsync(ct);
-                if (IndicatorCatalog.Default.TryGet(e.Indicator, out var entry) && DoublePublicity.Applies(entry))
-                {
-                    var (total, late) = timeliness.GetValueOrDefault(e.Department);
-                    timeliness[e.Department] = (total + 1, late + (DoublePublicity.IsLate(entry, e.OccurredAt, e.ReportedAt, RulesOptions.Default) ? 1 : 0));
-                }
-                list.Add(new IntakeResult(e.EventId, IntakeDisposition.Accepted,
-                    new EventStatus(e.EventId, EventState.Accepted, e.SubjectKind, e.SubjectId, e.Department, [recordId], null)));
-            }
-            // One counter row per department and request, written last: on PostgreSQL the row lock then serialises
-            // concurrent requests of one department only for the end of their transactions.
-            foreach (var (department, (total, late)) in timeliness.OrderBy(t => t.Key, StringComparer.Ordinal))
-            {
-                await using var count = Database.Command(connection, """
-                    INSERT INTO department_timeliness (department, total, late) VALUES (@dept, @total, @late)
-                    ON CONFLICT (department) DO UPDATE SET total = department_timeliness.total + excluded.total, late = department_timeliness.late + excluded.late
-                    """, tx, ("@dept", department), ("@total", total), ("@late", late));
-                await count.ExecuteNonQueryAsync(ct);
-            }
+            var list = database.IsPostgres
+                ? await PostgresIntake.Insert(connection, tx, items, now, ct) // one statement per table (issue 16)
+                : await InsertEach(connection, tx, items, now, ct);
+            await CountTimeliness(connection, tx, items, list, ct);
             return list;
         }, ct);
         var accepted = results.Count(r => r.Disposition == IntakeDisposition.Accepted);
@@ -71,6 +30,64 @@ public sealed class SqlEventIntake(Database database, IntakeSignal signal, GridC
             signal.Notify();
         }
         return results;
+    }
+
+    /// <summary>SQLite (in-process, so per-row prepared statements are cheap): each event looked up, then inserted with its index row.</summary>
+    private static async Task<List<IntakeResult>> InsertEach(DbConnection connection, DbTransaction tx, IReadOnlyList<IntakeItem> items, string now, CancellationToken ct)
+    {
+        var list = new List<IntakeResult>(items.Count);
+        foreach (var item in items)
+        {
+            var existing = await Read(connection, tx, item.Event.EventId, ct);
+            if (existing is not null)
+            {
+                list.Add(IntakeRow.Existing(item, existing.Value.Hash, existing.Value.Status));
+                continue;
+            }
+            var r = IntakeRow.Of(item);
+            var insert = Database.Reused(connection, tx, """
+                INSERT INTO intake_events (event_id, body_hash, department, subject_kind, subject_id, payload, state, record_ids, received_at)
+                VALUES (@id, @hash, @dept, @kind, @subject, @payload, 'accepted', @records, @at)
+                """,
+                ("@id", r.EventId), ("@hash", r.BodyHash), ("@dept", r.Department), ("@kind", r.Kind),
+                ("@subject", r.SubjectId), ("@payload", r.Payload), ("@records", r.RecordIdsJson), ("@at", now));
+            await insert.ExecuteNonQueryAsync(ct);
+            var index = Database.Reused(connection, tx, """
+                INSERT INTO record_index (record_id, subject_kind, subject_id, department, event_id)
+                VALUES (@record, @kind, @subject, @dept, @id)
+                ON CONFLICT (record_id) DO NOTHING
+                """,
+                ("@record", r.RecordId), ("@kind", r.IndexKind), ("@subject", r.SubjectId), ("@dept", r.Department), ("@id", r.EventId));
+            await index.ExecuteNonQueryAsync(ct);
+            list.Add(IntakeRow.Accepted(item.Event));
+        }
+        return list;
+    }
+
+    /// <summary>双公示 timeliness of the penalty events this request accepted (domain-rules §10 on-time rate).</summary>
+    private static async Task CountTimeliness(DbConnection connection, DbTransaction tx, IReadOnlyList<IntakeItem> items, List<IntakeResult> results, CancellationToken ct)
+    {
+        var timeliness = new Dictionary<string, (int Total, int Late)>(StringComparer.Ordinal);
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (results[i].Disposition != IntakeDisposition.Accepted) continue;
+            var e = items[i].Event;
+            if (IndicatorCatalog.Default.TryGet(e.Indicator, out var entry) && DoublePublicity.Applies(entry))
+            {
+                var (total, late) = timeliness.GetValueOrDefault(e.Department);
+                timeliness[e.Department] = (total + 1, late + (DoublePublicity.IsLate(entry, e.OccurredAt, e.ReportedAt, RulesOptions.Default) ? 1 : 0));
+            }
+        }
+        // One counter row per department and request, written last: on PostgreSQL the row lock then serialises
+        // concurrent requests of one department only for the end of their transactions.
+        foreach (var (department, (total, late)) in timeliness.OrderBy(t => t.Key, StringComparer.Ordinal))
+        {
+            await using var count = Database.Command(connection, """
+                INSERT INTO department_timeliness (department, total, late) VALUES (@dept, @total, @late)
+                ON CONFLICT (department) DO UPDATE SET total = department_timeliness.total + excluded.total, late = department_timeliness.late + excluded.late
+                """, tx, ("@dept", department), ("@total", total), ("@late", late));
+            await count.ExecuteNonQueryAsync(ct);
+        }
     }
 
     public async Task<EventStatus?> Status(string eventId, CancellationToken ct = default)
@@ -133,6 +150,13 @@ public sealed class SqlEventIntake(Database database, IntakeSignal signal, GridC
         database.Write(async (connection, tx) =>
         {
             var now = clock.Now;
+            var at = now.ToString("O", CultureInfo.InvariantCulture);
+            if (database.IsPostgres)
+            {
+                // One UPDATE … FROM unnest for the round (issue 16).
+                foreach (var received in await PostgresIntake.Record(connection, tx, outcomes, at, ct)) Applied(received, now);
+                return;
+            }
             foreach (var o in outcomes)
             {
                 var update = Database.Reused(connection, tx, """
@@ -142,10 +166,10 @@ public sealed class SqlEventIntake(Database database, IntakeSignal signal, GridC
                     WHERE event_id = @id AND state NOT IN ('applied', 'rejected')
                     RETURNING received_at
                     """,
-                    ("@state", Wire(o.State)), ("@records", JsonSerializer.Serialize(o.RecordIds)), ("@reason", o.Reason),
-                    ("@at", now.ToString("O", CultureInfo.InvariantCulture)), ("@id", o.EventId));
+                    ("@state", IntakeRow.Wire(o.State)), ("@records", JsonSerializer.Serialize(o.RecordIds)), ("@reason", o.Reason),
+                    ("@at", at), ("@id", o.EventId));
                 var received = await update.ExecuteScalarAsync(ct);
-                if (o.State == EventState.Applied && received is string at) Applied(at, now);
+                if (o.State == EventState.Applied && received is string receivedAt) Applied(receivedAt, now);
             }
         }, synced: false, ct); // a lost mark re-delivers the event, which the grain answers as applied
 
@@ -161,26 +185,12 @@ public sealed class SqlEventIntake(Database database, IntakeSignal signal, GridC
 
     private static async Task<(string Hash, EventStatus Status)?> Read(DbConnection connection, DbTransaction? tx, string eventId, CancellationToken ct)
     {
-        const string sql = "SELECT body_hash, state, subject_kind, subject_id, department, record_ids, reason FROM intake_events WHERE event_id = @id";
+        const string sql = $"SELECT {IntakeRow.StatusColumns} FROM intake_events WHERE event_id = @id";
         // Inside a transaction the same lookup runs once per event of the batch: compile it once.
         await using var owned = tx is null ? Database.Command(connection, sql, null, ("@id", eventId)) : null;
         var command = owned ?? Database.Reused(connection, tx!, sql, ("@id", eventId));
         await using var reader = await command.ExecuteReaderAsync(ct);
         if (!await reader.ReadAsync(ct)) return null;
-        SubjectKinds.TryParse(reader.GetString(2), out var kind);
-        var records = reader.IsDBNull(5) ? [] : JsonSerializer.Deserialize<string[]>(reader.GetString(5)) ?? [];
-        var status = new EventStatus(eventId, Parse(reader.GetString(1)), kind, reader.GetString(3), reader.GetString(4), records,
-            reader.IsDBNull(6) ? null : reader.GetString(6));
-        return (reader.GetString(0), status);
+        return IntakeRow.StatusOf(reader, eventId);
     }
-
-    private static string Wire(EventState s) => s.ToString().ToLowerInvariant();
-
-    private static EventState Parse(string s) => s switch
-    {
-        "applied" => EventState.Applied,
-        "rejected" => EventState.Rejected,
-        "delivered" => EventState.Delivered,
-        _ => EventState.Accepted,
-    };
 }

@@ -75,6 +75,11 @@ public sealed class SqlImportStore(Database database) : IImportStore
     public Task AddRows(string importId, IReadOnlyList<ImportRow> rows, CancellationToken ct = default) =>
         database.Write(async (connection, tx) =>
         {
+            if (database.IsPostgres)
+            {
+                await PostgresImportRows.Add(connection, tx, importId, rows, ct); // one statement per table and chunk
+                return;
+            }
             foreach (var r in rows)
             {
                 var insert = Database.Reused(connection, tx, """
@@ -160,6 +165,11 @@ public sealed class SqlImportStore(Database database) : IImportStore
     public Task Update(string importId, IReadOnlyList<RowOutcome> outcomes, CancellationToken ct = default) =>
         database.Write(async (connection, tx) =>
         {
+            if (database.IsPostgres)
+            {
+                await PostgresImportRows.Update(connection, tx, importId, outcomes, ct); // one statement per chunk
+                return;
+            }
             foreach (var o in outcomes)
             {
                 var update = Database.Reused(connection, tx, """
