@@ -66,7 +66,10 @@ public sealed class ChangeAnnouncer(IServiceProvider services)
 
     private void Enqueue(object item)
     {
-        if (_loop is null) lock (_start) _loop ??= Task.Run(Run);
+        if (_loop is null)
+            lock (_start)
+                if (_loop is null)
+                    using (ExecutionContext.SuppressFlow()) _loop = Task.Run(Run); // not the first caller's request context or trace
         _pending.Writer.TryWrite(item);
     }
 
