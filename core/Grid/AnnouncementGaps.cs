@@ -18,10 +18,10 @@ public static class AnnouncementGaps
     /// <summary>Announcements dropped by this silo since it started.</summary>
     public static long Count => Interlocked.Read(ref _dropped);
 
-    public static void Dropped(string stream)
+    public static void Dropped(string stream, int count = 1)
     {
-        Interlocked.Increment(ref _dropped);
-        Metric.Add(1, new KeyValuePair<string, object?>("stream", stream));
+        Interlocked.Add(ref _dropped, count);
+        Metric.Add(count, new KeyValuePair<string, object?>("stream", stream));
     }
 }
 

@@ -62,7 +62,7 @@ public sealed record ChangeLine(string At, string Kind, string Id, string? Name,
             ? n : value;
 }
 
-/// <summary>Entries that became durable in one grain write, on their way to the dashboards (changeLogged).</summary>
+/// <summary>Entries that became durable (in one round of a silo's announcer, in write order), on their way to the dashboards (changeLogged).</summary>
 [GenerateSerializer, Immutable]
 public sealed record ChangesLogged([property: Id(0)] IReadOnlyList<ChangeEntry> Entries);
 

@@ -170,6 +170,13 @@ public sealed record EvaluationChange
 }
 
 /// <summary>
+/// Evaluation changes of one kind that one silo announced in one round (architecture "Speed in the production shape":
+/// one message per round and kind), in the order they were stored.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record EvaluationChanges([property: Id(0)] IReadOnlyList<EvaluationChange> Changes);
+
+/// <summary>
 /// A delivery from one subject to a linked one (domain-rules §6), kept in the source's outbox until acknowledged.
 /// Either a derived record to add, or a status change (revoke/repair) of an earlier derived record.
 /// </summary>

@@ -11,7 +11,7 @@ using Orleans.Streams;
 namespace CreditGrid.Dashboard.Hub;
 
 /// <summary>
-/// One bridge per silo: subscribes to the grid's changes and boards streams (the Orleans cluster is the backplane) and
+/// One bridge per silo: subscribes to the grid's changes (a batch per silo round and kind) and boards streams (the Orleans cluster is the backplane) and
 /// broadcasts to this silo's SignalR connections, flushing 10 ms after a change arrives. Grains publish only after their state is
 /// written, so every message follows a durable change. A board that changes several times in one flush is sent once.
 /// <para>
@@ -33,7 +33,7 @@ public sealed class GridBridge : BackgroundService
     private static readonly TimeSpan Watch = TimeSpan.FromSeconds(1);
 
     private readonly Channel<(string Method, string? Key, object Payload)> _outbox;
-    private readonly List<StreamSubscriptionHandle<EvaluationChange>> _changeHandles = [];
+    private readonly List<StreamSubscriptionHandle<EvaluationChanges>> _changeHandles = [];
     private StreamSubscriptionHandle<StreetBoard>? _boardHandle;
     private StreamSubscriptionHandle<IncidentChange>? _incidentHandle;
     private StreamSubscriptionHandle<ChangesLogged>? _logHandle;
@@ -97,7 +97,7 @@ public sealed class GridBridge : BackgroundService
             {
                 var provider = cluster.GetStreamProvider(GridStreams.Provider);
                 foreach (var kind in new[] { SubjectKind.Enterprise, SubjectKind.Person, SubjectKind.Official, SubjectKind.Merchant })
-                    _changeHandles.Add(await provider.GetStream<EvaluationChange>(StreamId.Create(GridStreams.Changes, kind.ToWire())).SubscribeAsync(OnChange));
+                    _changeHandles.Add(await provider.GetStream<EvaluationChanges>(StreamId.Create(GridStreams.Changes, kind.ToWire())).SubscribeAsync(OnChanges));
                 _boardHandle = await provider.GetStream<StreetBoard>(StreamId.Create(GridStreams.Boards, GridStreams.AllBoards)).SubscribeAsync(OnBoard);
                 _incidentHandle = await provider.GetStream<IncidentChange>(StreamId.Create(GridStreams.Emergencies, GridStreams.AllBoards)).SubscribeAsync(OnIncident);
                 _logHandle = await provider.GetStream<ChangesLogged>(StreamId.Create(GridStreams.ChangeLog, GridStreams.AllBoards)).SubscribeAsync(OnLogged);
@@ -111,7 +111,14 @@ public sealed class GridBridge : BackgroundService
         }
     }
 
-    private Task OnChange(EvaluationChange change, StreamSequenceToken? token)
+    /// <summary>A silo's round of changes of one kind (one message per round and kind), in the order they were stored.</summary>
+    private Task OnChanges(EvaluationChanges changes, StreamSequenceToken? token)
+    {
+        foreach (var change in changes.Changes) OnChange(change);
+        return Task.CompletedTask;
+    }
+
+    private void OnChange(EvaluationChange change)
     {
         if (change.Kind == SubjectKind.Merchant && change.Color != change.PreviousColor)
             Enqueue(HubMethods.MerchantStatusChanged, HubMessages.Merchant(change));
@@ -119,7 +126,6 @@ public sealed class GridBridge : BackgroundService
             Enqueue(HubMethods.ScoreChanged, HubMessages.Score(change));
         if (change.PreviousScore is null || change.Grade != change.PreviousGrade || change.Stars != change.PreviousStars)
             Interlocked.Exchange(ref _gradesMoved, 1);
-        return Task.CompletedTask;
     }
 
     private Task OnBoard(StreetBoard board, StreamSequenceToken? token)

@@ -50,12 +50,13 @@ public static class ChangeStamp
 
 public static class ChangeAnnouncements
 {
-    /// <summary>changeLogged: the lines are durable already; a refused announcement is counted, never thrown (<see cref="Announcer"/>).</summary>
-    public static async Task AnnounceLogged(this Grain grain, IReadOnlyList<ChangeEntry> entries)
+    /// <summary>The silo's announcer (one per silo, <see cref="ChangeAnnouncer"/>).</summary>
+    public static ChangeAnnouncer Announcer(this Grain grain) => grain.GrainContext.ActivationServices.GetRequiredService<ChangeAnnouncer>();
+
+    /// <summary>changeLogged: the lines are durable already; they leave with the silo's next round, a refused one is counted, never thrown.</summary>
+    public static Task AnnounceLogged(this Grain grain, IReadOnlyList<ChangeEntry> entries)
     {
-        if (entries.Count == 0) return;
-        await grain.GetStreamProvider(GridStreams.Provider)
-            .GetStream<ChangesLogged>(StreamId.Create(GridStreams.ChangeLog, GridStreams.AllBoards))
-            .Announce(new ChangesLogged(entries));
+        if (entries.Count > 0) grain.Announcer().Logged(entries);
+        return Task.CompletedTask;
     }
 }

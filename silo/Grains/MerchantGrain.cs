@@ -145,9 +145,7 @@ public sealed partial class MerchantGrain(
 
         await GrainFactory.GetGrain<IStreetGrain>(S.Street!).Update(Tile(today));
         if (!force && !colorChanged && enterpriseChange is null) return;
-        await this.GetStreamProvider(GridStreams.Provider)
-            .GetStream<EvaluationChange>(StreamId.Create(GridStreams.Changes, SubjectKind.Merchant.ToWire()))
-            .Announce(new EvaluationChange // stored already: a refused announcement is dropped, never thrown (issue 11, item 16)
+        this.Announcer().Change(new EvaluationChange // stored already: a refused announcement is dropped, never thrown (issue 11, item 16)
             {
                 Kind = SubjectKind.Merchant,
                 Id = Id,

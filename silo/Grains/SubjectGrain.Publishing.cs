@@ -54,15 +54,15 @@ public abstract partial class SubjectGrain
     }
 
     /// <summary>
-    /// The change goes on the changes stream; kinds add their own listeners (an enterprise tells its merchant). The
-    /// stream is the grain's own (a stream directory in every activation, ~0.8 KB): one stream object shared by all
-    /// grains of the silo saved that memory but cost ~25 % of the new-subject ingest rate (docs/benchmarks.md).
-    /// The change is stored already: a refused announcement is counted and dropped, never thrown (<see cref="Announcer"/>).
+    /// The change goes on the changes stream of its kind through the silo's announcer (one message per round and kind,
+    /// <see cref="ChangeAnnouncer"/>), so no activation builds a stream of its own; kinds add their own listeners (an
+    /// enterprise tells its merchant). The change is stored already: a refused announcement is counted and dropped, never thrown.
     /// </summary>
-    protected virtual async Task Announce(EvaluationChange change) =>
-        await this.GetStreamProvider(GridStreams.Provider)
-            .GetStream<EvaluationChange>(StreamId.Create(GridStreams.Changes, Kind.ToWire()))
-            .Announce(change);
+    protected virtual Task Announce(EvaluationChange change)
+    {
+        this.Announcer().Change(change);
+        return Task.CompletedTask;
+    }
 
     /// <summary>Writes when this subject must next be woken: the next date its evaluation changes by itself, or a redelivery.</summary>
     protected async Task Reschedule(Standing? current = null)

@@ -25,6 +25,7 @@ public static class GridExtensions
         services.AddSingleton(new GridClock(GridTime.From(configuration)));
         services.AddSingleton(RulesEngine.Default);
         services.AddSingleton<GridServices>();
+        services.AddSingleton<ChangeAnnouncer>(); // change announcements leave the silo in batches
         services.AddHostedService<IntakePump>();
         services.AddHostedService<CreditGrid.Silo.Storage.ChangeLogPruner>();
         services.AddSingleton<DueWorkSweeper>();

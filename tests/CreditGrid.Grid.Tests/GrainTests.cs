@@ -159,10 +159,10 @@ public class GrainTests(GridCluster grid)
         var id = Enterprise();
         var changes = new ConcurrentQueue<EvaluationChange>();
         var stream = grid.Cluster.Client.GetStreamProvider(GridStreams.Provider)
-            .GetStream<EvaluationChange>(StreamId.Create(GridStreams.Changes, "enterprise"));
-        var handle = await stream.SubscribeAsync((c, _) =>
+            .GetStream<EvaluationChanges>(StreamId.Create(GridStreams.Changes, "enterprise"));
+        var handle = await stream.SubscribeAsync((batch, _) =>
         {
-            if (c.Id == id) changes.Enqueue(c);
+            foreach (var c in batch.Changes) if (c.Id == id) changes.Enqueue(c);
             return Task.CompletedTask;
         });
         try
@@ -198,8 +198,8 @@ public class GrainTests(GridCluster grid)
         await merchant.Register(new SubjectRegistration { Name = "到期测试店", Street = "水晶街" });
         var changes = new ConcurrentQueue<EvaluationChange>();
         var handle = await grid.Cluster.Client.GetStreamProvider(GridStreams.Provider)
-            .GetStream<EvaluationChange>(StreamId.Create(GridStreams.Changes, "merchant"))
-            .SubscribeAsync((c, _) => { if (c.Id == id) changes.Enqueue(c); return Task.CompletedTask; });
+            .GetStream<EvaluationChanges>(StreamId.Create(GridStreams.Changes, "merchant"))
+            .SubscribeAsync((batch, _) => { foreach (var c in batch.Changes) if (c.Id == id) changes.Enqueue(c); return Task.CompletedTask; });
         try
         {
             await merchant.Inspect(new CreditGrid.Core.Street.Inspection("d-1", day, "区市场监管局",
