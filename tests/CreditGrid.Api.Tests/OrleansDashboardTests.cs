@@ -3,12 +3,35 @@ using Microsoft.Playwright;
 
 namespace CreditGrid.Api.Tests;
 
+/// <summary>The host with the Orleans Dashboard switched on (it is off by default: its profiling costs CPU per event).</summary>
+public sealed class DashboardGridHost : GridHost
+{
+    protected override async Task<string[]> StorageArguments() => [.. await base.StorageArguments(), "--Dashboard:Enabled=true"];
+}
+
 /// <summary>
 /// The Orleans Dashboard at /orleans/ (issue 16, "Also"): operators only, signed in once with the operator key; the
 /// page then shows the cluster's silos and the grid's grain types, loaded from this host alone.
 /// </summary>
-public class OrleansDashboardTests(GridHost grid) : IClassFixture<GridHost>
+public class OrleansDashboardTests(DashboardGridHost grid) : IClassFixture<DashboardGridHost>
 {
+    [Fact]
+    public async Task Off_by_default_the_dashboard_is_not_there_at_all()
+    {
+        var plain = new GridHost();
+        await plain.InitializeAsync();
+        try
+        {
+            using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = plain.BaseAddress };
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/orleans-login")).StatusCode);
+            Assert.NotEqual(HttpStatusCode.OK, (await client.GetAsync("/orleans/DashboardCounters")).StatusCode);
+        }
+        finally
+        {
+            await plain.DisposeAsync();
+        }
+    }
+
     [Fact]
     public async Task Without_signing_in_the_dashboard_and_its_data_are_refused()
     {
