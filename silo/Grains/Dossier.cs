@@ -109,14 +109,23 @@ public sealed class Dossier : IProjectedState
     private static bool Same(List<Core.Portal.PublicPenalty>? a, List<Core.Portal.PublicPenalty>? b) =>
         a is null ? b is null : b is not null && a.SequenceEqual(b);
 
-    PenaltyRows? IProjectedState.PenaltyRows(string grainKey, bool all) =>
-        KindOf(grainKey) is { } kind && (all ? PublicPenalties is not null : _penaltiesKnown && !Same(_penaltiesWritten, PublicPenalties))
-            ? new PenaltyRows(kind, GrainKeys.IdOf(grainKey), Name, PublicPenalties is { } p ? [.. p] : [], all)
-            : null;
+    PenaltyRows? IProjectedState.PenaltyRows(string grainKey, bool all)
+    {
+        if (KindOf(grainKey) is not { } kind || !(all ? PublicPenalties is not null : _penaltiesKnown && !Same(_penaltiesWritten, PublicPenalties))) return null;
+        List<Core.Portal.PublicPenalty> now = PublicPenalties is { } p ? [.. p] : [];
+        if (all) return new PenaltyRows(kind, GrainKeys.IdOf(grainKey), Name, now, Fresh: true);
+        // Only the difference from what the table holds (the rows committed with the last state): a new fine is one insert.
+        var before = _penaltiesWritten ?? [];
+        var kept = new HashSet<Core.Portal.PublicPenalty>(now);
+        var had = new HashSet<Core.Portal.PublicPenalty>(before);
+        return new PenaltyRows(kind, GrainKeys.IdOf(grainKey), Name, [.. now.Where(r => !had.Contains(r))], Fresh: false,
+            Removed: [.. before.Where(r => !kept.Contains(r)).Select(r => r.RecordId)], Whole: now);
+    }
 
     void IProjectedState.PenaltiesCommitted(PenaltyRows written)
     {
-        _penaltiesWritten = written.Items.Count == 0 ? null : [.. written.Items];
+        var whole = written.Whole ?? written.Items;
+        _penaltiesWritten = whole.Count == 0 ? null : [.. whole];
         _penaltiesKnown = true;
     }
 

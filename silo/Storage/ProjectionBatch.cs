@@ -153,10 +153,20 @@ public static class ProjectionBatch
 
     private static async Task Penalties(DbConnection connection, DbTransaction tx, IReadOnlyList<Projections.Rows> all)
     {
-        // 双公示 (domain-rules §9, L483): a subject's rows are replaced by its last set in the group.
+        // 双公示 (domain-rules §9, L483): a subject's last set in the group; a difference (Removed) or all of its rows.
         var sets = all.Select(r => r.Penalties).OfType<PenaltyRows>().GroupBy(p => (p.Kind, p.Id)).Select(g => g.Last()).ToList();
         if (sets.Count == 0) return;
-        var replaced = sets.Where(p => !p.Fresh).ToList();
+        var removed = sets.Where(p => p.Removed is { Count: > 0 }).SelectMany(p => p.Removed!.Select(r => (Set: p, Record: r))).ToList();
+        if (removed.Count > 0)
+        {
+            await using var drop = Database.Command(connection, """
+                DELETE FROM public_penalty p USING unnest(@record::text[], @kind::text[], @id::text[]) AS u(record, kind, id)
+                WHERE p.record_id = u.record AND p.subject_kind = u.kind AND p.subject_id = u.id
+                """, tx, ("@record", removed.Select(x => x.Record).ToArray()), ("@kind", removed.Select(x => x.Set.Kind.ToWire()).ToArray()),
+                ("@id", removed.Select(x => x.Set.Id).ToArray()));
+            await drop.ExecuteNonQueryAsync();
+        }
+        var replaced = sets.Where(p => !p.Fresh && p.Removed is null).ToList();
         if (replaced.Count > 0)
         {
             await using var delete = Database.Command(connection, """

@@ -48,8 +48,15 @@ public interface IProjectedState
 /// <summary>A subject's public_list row: its listing (null = on no list) at a version.</summary>
 public sealed record ListingRow(SubjectKind Kind, string Id, CreditGrid.Core.Portal.PublicListing? Entry, long Version);
 
-/// <summary>A subject's public_penalty rows, all of them (they replace the subject's rows); Fresh: the table has none of its rows (rebuild).</summary>
-public sealed record PenaltyRows(SubjectKind Kind, string Id, string? Name, IReadOnlyList<CreditGrid.Core.Portal.PublicPenalty> Items, bool Fresh);
+/// <summary>
+/// A subject's public_penalty rows to write. <paramref name="Removed"/> null: <paramref name="Items"/> are all of them and
+/// replace the subject's rows (Fresh: the table has none of its rows, rebuild). <paramref name="Removed"/> set: only the
+/// difference from the rows written before — delete those record ids, insert <paramref name="Items"/> — so a subject with
+/// many penalties does not rewrite all of them on every new one (issue 16: that was quadratic for busy subjects);
+/// <paramref name="Whole"/> is then the subject's full list after the write.
+/// </summary>
+public sealed record PenaltyRows(SubjectKind Kind, string Id, string? Name, IReadOnlyList<CreditGrid.Core.Portal.PublicPenalty> Items, bool Fresh,
+    IReadOnlyList<string>? Removed = null, IReadOnlyList<CreditGrid.Core.Portal.PublicPenalty>? Whole = null);
 
 /// <summary>The statements that write the projections, inside the caller's transaction.</summary>
 public static class Projections
@@ -132,7 +139,16 @@ public static class Projections
     /// <summary>双公示 (domain-rules §9, L483): the subject's penalty rows replaced, in the state's transaction (docs/portal.md).</summary>
     private static async Task WritePenalties(DbConnection connection, DbTransaction tx, PenaltyRows p)
     {
-        if (!p.Fresh)
+        if (p.Removed is { } removed)
+        {
+            foreach (var record in removed)
+            {
+                var one = Database.Reused(connection, tx, "DELETE FROM public_penalty WHERE record_id = @record AND subject_kind = @kind AND subject_id = @id",
+                    ("@record", record), ("@kind", p.Kind.ToWire()), ("@id", p.Id));
+                await one.ExecuteNonQueryAsync();
+            }
+        }
+        else if (!p.Fresh)
         {
             var delete = Database.Reused(connection, tx, "DELETE FROM public_penalty WHERE subject_kind = @kind AND subject_id = @id",
                 ("@kind", p.Kind.ToWire()), ("@id", p.Id));

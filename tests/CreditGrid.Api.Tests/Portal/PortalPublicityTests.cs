@@ -79,6 +79,27 @@ public sealed class PortalPublicityTests(GridHost grid) : IClassFixture<GridHost
     }
 
     [Fact]
+    public async Task A_subject_with_several_penalties_keeps_exactly_the_ones_that_count_as_fines_come_and_one_is_revoked()
+    {
+        // Issue 16: a save writes only the difference from the rows published before (a new fine is one insert).
+        var id = await Enterprise(PortalTests.Tag(4) + "建材有限公司");
+        async Task<List<string?>> Published() =>
+            [.. Items(await Get("/api/v1/public/publicity?type=penalty&days=30&pageSize=500")).Where(i => i.GetProperty("subjectId").GetString() == id)
+                .Select(i => i.GetProperty("id").GetString()).Order(StringComparer.Ordinal)];
+        var records = new List<string?>();
+        foreach (var (day, n) in new[] { ("2026-11-20", 401), ("2026-11-22", 402), ("2026-11-24", 403) })
+        {
+            var applied = await grid.PushApplied(Calls.Fine(id, occurredAt: day, actionRef: $"张市监罚〔2026〕{n}号"));
+            records.Add(applied.GetProperty("recordIds")[0].GetString());
+            Assert.Equal(records.Order(StringComparer.Ordinal), await Published());
+        }
+        Assert.Equal(HttpStatusCode.OK, (await grid.Client(GridHost.CreditCenter).PostAsync($"/api/v1/records/{records[1]}/revoke", Calls.Json(new { reason = "复议撤销" }))).StatusCode);
+        Assert.Equal(new[] { records[0], records[2] }.Order(StringComparer.Ordinal), await Published());
+        var fourth = await grid.PushApplied(Calls.Fine(id, occurredAt: "2026-11-25", actionRef: "张市监罚〔2026〕404号"));
+        Assert.Equal(new[] { records[0], records[2], fourth.GetProperty("recordIds")[0].GetString() }.Order(StringComparer.Ordinal), await Published());
+    }
+
+    [Fact]
     public async Task A_persons_penalty_is_never_published()
     {
         var person = GridHost.NewPersonId();
