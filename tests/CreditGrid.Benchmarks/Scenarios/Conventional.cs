@@ -150,116 +150,98 @@ public sealed class Conventional : IAsyncDisposable
         return Results.Json(new { results }, statusCode: 207);
     }
 
-    private async Task<int[]> Store(List<Item> items)
-    {
-        if (_gate is not null) await _gate.WaitAsync();
-        try
-        {
-            await using var connection = _store.IsPostgres ? new NpgsqlConnection(_store.ConnectionString) : (DbConnection)new Microsoft.Data.Sqlite.SqliteConnection(_store.ConnectionString);
-            await connection.OpenAsync();
-            var statuses = new int[items.Count];
-            var now = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
-            DbTransaction? tx = null;
-            if (_mode == Mode.TransactionPerRequest) tx = await connection.BeginTransactionAsync();
-            await using var insert = Command(connection, tx, """
+    /// <summary>Plain: insert the event, recompute the subject's score with a SQL SUM, store it.</summary>
+    private Task<int[]> Store(List<Item> items) => InTransactions(items,
+        (connection, tx) =>
+        [
+            Command(connection, tx, """
                 INSERT INTO credit_events (event_id, subject_id, indicator, points, payload, received_at)
                 VALUES (@id, @subject, @indicator, @points, @payload, @at) ON CONFLICT (event_id) DO NOTHING
-                """, "@id", "@subject", "@indicator", "@points", "@payload", "@at");
-            await using var score = Command(connection, tx, "SELECT 1000 + COALESCE(SUM(points), 0) FROM credit_events WHERE subject_id = @subject", "@subject");
-            await using var save = Command(connection, tx, """
+                """, "@id", "@subject", "@indicator", "@points", "@payload", "@at"),
+            Command(connection, tx, "SELECT 1000 + COALESCE(SUM(points), 0) FROM credit_events WHERE subject_id = @subject", "@subject"),
+            Command(connection, tx, """
                 INSERT INTO subject_scores (subject_id, score, updated_at) VALUES (@subject, @score, @at)
                 ON CONFLICT (subject_id) DO UPDATE SET score = excluded.score, updated_at = excluded.updated_at
-                """, "@subject", "@score", "@at");
-            for (var i = 0; i < items.Count; i++)
-            {
-                var it = items[i];
-                if (_mode == Mode.TransactionPerEvent) insert.Transaction = score.Transaction = save.Transaction = tx = await connection.BeginTransactionAsync();
-                Set(insert, it.EventId, it.SubjectId, it.Indicator, it.Points, it.Payload, now);
-                if (await insert.ExecuteNonQueryAsync() == 0)
-                {
-                    statuses[i] = 200; // duplicate
-                }
-                else
-                {
-                    Set(score, it.SubjectId);
-                    var value = Convert.ToInt64(await score.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
-                    Set(save, it.SubjectId, value, now);
-                    await save.ExecuteNonQueryAsync();
-                    statuses[i] = 202;
-                }
-                if (_mode == Mode.TransactionPerEvent)
-                {
-                    await tx!.CommitAsync();
-                    await tx.DisposeAsync();
-                }
-            }
-            if (_mode == Mode.TransactionPerRequest)
-            {
-                await tx!.CommitAsync();
-                await tx.DisposeAsync();
-            }
-            return statuses;
-        }
-        finally
+                """, "@subject", "@score", "@at"),
+        ],
+        async (c, it, now) =>
         {
-            _gate?.Release();
-        }
-    }
+            var (insert, score, save) = (c[0], c[1], c[2]);
+            Set(insert, it.EventId, it.SubjectId, it.Indicator, it.Points, it.Payload, now);
+            if (await insert.ExecuteNonQueryAsync() == 0) return 200; // duplicate
+            Set(score, it.SubjectId);
+            Set(save, it.SubjectId, Convert.ToInt64(await score.ExecuteScalarAsync(), CultureInfo.InvariantCulture), now);
+            await save.ExecuteNonQueryAsync();
+            return 202;
+        });
 
     private const string Department = "区市场监管局";
     private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
     private static readonly JsonSerializerOptions RecordJson = new(JsonSerializerDefaults.Web);
 
     /// <summary>The same rules as the grid, the conventional way: store, load the subject's records, evaluate, store the evaluation.</summary>
-    private async Task<int[]> StoreWithRules(List<Item> items)
+    private Task<int[]> StoreWithRules(List<Item> items) => InTransactions(items,
+        (connection, tx) =>
+        [
+            Command(connection, tx,
+                "INSERT INTO rules_records (event_id, subject_id, record) VALUES (@id, @subject, @record) ON CONFLICT (event_id) DO NOTHING",
+                "@id", "@subject", "@record"),
+            Command(connection, tx, "SELECT record FROM rules_records WHERE subject_id = @subject", "@subject"),
+            Command(connection, tx, """
+                INSERT INTO rules_evaluations (subject_id, score, grade, downgraded, next_change, updated_at)
+                VALUES (@subject, @score, @grade, @downgraded, @next, @at)
+                ON CONFLICT (subject_id) DO UPDATE SET score = excluded.score, grade = excluded.grade, downgraded = excluded.downgraded,
+                    next_change = excluded.next_change, updated_at = excluded.updated_at
+                """, "@subject", "@score", "@grade", "@downgraded", "@next", "@at"),
+        ],
+        async (c, it, now) =>
+        {
+            var (insert, load, save) = (c[0], c[1], c[2]);
+            Set(insert, it.EventId, it.SubjectId, JsonSerializer.Serialize(it.Record, RecordJson));
+            if (await insert.ExecuteNonQueryAsync() == 0) return 200; // duplicate
+            Set(load, it.SubjectId);
+            var records = new List<CreditRecord>();
+            await using (var reader = await load.ExecuteReaderAsync())
+                while (await reader.ReadAsync()) records.Add(JsonSerializer.Deserialize<CreditRecord>(reader.GetString(0), RecordJson)!);
+            var evaluation = RulesEngine.Default.Evaluate(new SubjectProfile(SubjectKind.Enterprise, it.SubjectId, null), records, Today);
+            Set(save, it.SubjectId, evaluation.Score, (object?)evaluation.Grade ?? DBNull.Value, evaluation.Downgraded ? 1 : 0,
+                evaluation.NextChangeAt is { } next ? next.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : DBNull.Value, now);
+            await save.ExecuteNonQueryAsync();
+            return 202;
+        });
+
+    /// <summary>
+    /// One connection per request (one writer at a time on SQLite); the commands once per request; one transaction for
+    /// the request (<see cref="Mode.TransactionPerRequest"/>) or one per event; each event's status from <paramref name="apply"/>.
+    /// </summary>
+    private async Task<int[]> InTransactions(List<Item> items, Func<DbConnection, DbTransaction?, DbCommand[]> prepare, Func<DbCommand[], Item, string, Task<int>> apply)
     {
         if (_gate is not null) await _gate.WaitAsync();
+        DbCommand[] commands = [];
         try
         {
             await using var connection = _store.IsPostgres ? new NpgsqlConnection(_store.ConnectionString) : (DbConnection)new Microsoft.Data.Sqlite.SqliteConnection(_store.ConnectionString);
             await connection.OpenAsync();
             var statuses = new int[items.Count];
             var now = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
-            DbTransaction? tx = null;
-            if (_mode == Mode.TransactionPerRequest) tx = await connection.BeginTransactionAsync();
-            await using var insert = Command(connection, tx,
-                "INSERT INTO rules_records (event_id, subject_id, record) VALUES (@id, @subject, @record) ON CONFLICT (event_id) DO NOTHING",
-                "@id", "@subject", "@record");
-            await using var load = Command(connection, tx, "SELECT record FROM rules_records WHERE subject_id = @subject", "@subject");
-            await using var save = Command(connection, tx, """
-                INSERT INTO rules_evaluations (subject_id, score, grade, downgraded, next_change, updated_at)
-                VALUES (@subject, @score, @grade, @downgraded, @next, @at)
-                ON CONFLICT (subject_id) DO UPDATE SET score = excluded.score, grade = excluded.grade, downgraded = excluded.downgraded,
-                    next_change = excluded.next_change, updated_at = excluded.updated_at
-                """, "@subject", "@score", "@grade", "@downgraded", "@next", "@at");
+            var perEvent = _mode == Mode.TransactionPerEvent;
+            var tx = perEvent ? null : await connection.BeginTransactionAsync();
+            commands = prepare(connection, tx);
             for (var i = 0; i < items.Count; i++)
             {
-                var it = items[i];
-                if (_mode == Mode.TransactionPerEvent) insert.Transaction = load.Transaction = save.Transaction = tx = await connection.BeginTransactionAsync();
-                Set(insert, it.EventId, it.SubjectId, JsonSerializer.Serialize(it.Record, RecordJson));
-                if (await insert.ExecuteNonQueryAsync() == 0)
+                if (perEvent)
                 {
-                    statuses[i] = 200; // duplicate
+                    tx = await connection.BeginTransactionAsync();
+                    foreach (var c in commands) c.Transaction = tx;
                 }
-                else
-                {
-                    Set(load, it.SubjectId);
-                    var records = new List<CreditRecord>();
-                    await using (var reader = await load.ExecuteReaderAsync())
-                        while (await reader.ReadAsync()) records.Add(JsonSerializer.Deserialize<CreditRecord>(reader.GetString(0), RecordJson)!);
-                    var evaluation = RulesEngine.Default.Evaluate(new SubjectProfile(SubjectKind.Enterprise, it.SubjectId, null), records, Today);
-                    Set(save, it.SubjectId, evaluation.Score, (object?)evaluation.Grade ?? DBNull.Value, evaluation.Downgraded ? 1 : 0,
-                        evaluation.NextChangeAt is { } next ? next.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : DBNull.Value, now);
-                    await save.ExecuteNonQueryAsync();
-                    statuses[i] = 202;
-                }
-                if (_mode == Mode.TransactionPerEvent)
+                statuses[i] = await apply(commands, items[i], now);
+                if (perEvent)
                 {
                     await tx!.CommitAsync();
                     await tx.DisposeAsync();
                 }
             }
-            if (_mode == Mode.TransactionPerRequest)
+            if (!perEvent)
             {
                 await tx!.CommitAsync();
                 await tx.DisposeAsync();
@@ -268,6 +250,7 @@ public sealed class Conventional : IAsyncDisposable
         }
         finally
         {
+            foreach (var c in commands) await c.DisposeAsync();
             _gate?.Release();
         }
     }
