@@ -35,6 +35,12 @@ public sealed class Options
     public string? SiloDll { get; private init; }
     public TimeSpan MemoryDeadline { get; private init; }
     public TimeSpan Drain { get; private init; }
+    /// <summary>ingest: which subject distributions run (spread, hot); both by default.</summary>
+    public string[] Distributions { get; private init; } = ["spread", "hot"];
+    /// <summary>ingest: false skips the conventional services and the ceiling (a quick A/B of the grid alone).</summary>
+    public bool Baselines { get; private init; } = true;
+    /// <summary>ingest: events (one per subject, on subjects of their own) sent and applied before the clock starts.</summary>
+    public int WarmEvents { get; private init; } = 50;
 
     public static bool IsScenario(string[] args) => args.Length > 0 && Scenarios.Contains(args[0]);
 
@@ -79,6 +85,9 @@ public sealed class Options
             SiloDll = map.GetValueOrDefault("silo-dll"),
             MemoryDeadline = TimeSpan.FromMinutes(Dbl("memory-minutes", 8, 2)),
             Drain = TimeSpan.FromSeconds(Dbl("drain", 180, 30)),
+            Distributions = map.TryGetValue("distributions", out var d) ? d.Split(',') : ["spread", "hot"],
+            WarmEvents = Int("warm-events", 50, 50),
+            Baselines = !map.TryGetValue("baselines", out var b) || b != "false",
             CommandLine = "dotnet run -c Release --project tests/CreditGrid.Benchmarks -- " + string.Join(' ', args),
         };
     }

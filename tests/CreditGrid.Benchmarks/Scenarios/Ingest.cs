@@ -36,12 +36,13 @@ public static class Ingest
         var conventional = new List<ConventionalRun>();
         foreach (var storeKind in o.Stores)
         {
-            foreach (var (distribution, subjects) in new[] { ("spread", o.Events), ("hot", o.HotSubjects) })
+            foreach (var (distribution, subjects) in new[] { ("spread", o.Events), ("hot", o.HotSubjects) }.Where(d => o.Distributions.Contains(d.Item1)))
             {
                 var batches = Workload.Batches($"ev-{distribution}", o.Events, subjects, o.BatchSize);
                 Console.WriteLine($"[ingest] {storeKind} {distribution}: CreditGrid, {o.Events} events over {subjects} subjects");
                 grid.Add(await RunGrid(o, storeKind, distribution, subjects, batches));
                 Print(grid[^1]);
+                if (!o.Baselines) continue;
                 foreach (var sameRules in new[] { false, true })
                 {
                     conventional.Add(await RunConventional(o, storeKind, distribution, Conventional.Mode.TransactionPerRequest, sameRules, batches, o.Events));
@@ -53,6 +54,7 @@ public static class Ingest
                     conventional.Add(await RunConventional(o, storeKind, distribution, Conventional.Mode.TransactionPerEvent, sameRules, sample, n));
                 }
             }
+            if (!o.Baselines) continue;
             Console.WriteLine($"[ingest] {storeKind}: ceiling, {o.Events} rows");
             await using (var store = await Store.Create(storeKind, o.RunFolder("ceiling")))
                 ceilings[storeKind] = await Ceiling.Run(store, o.Events, o.Events);
@@ -81,9 +83,8 @@ public static class Ingest
         using var client = silo.Client(SiloRunner.Reporter);
         if (warm)
         {
-            var warmup = Workload.Batches($"warm-{Guid.NewGuid():N}", 50, 50, 50, firstSubject: 90_000_000);
-            await Workload.Send(client, warmup, 1);
-            await WaitDrained(store, TimeSpan.FromSeconds(60));
+            await Workload.Send(client, Warmup(o), o.WarmEvents > 50 ? o.Concurrency : 1);
+            await WaitDrained(store, TimeSpan.FromSeconds(Math.Max(60, o.WarmEvents / 200.0)));
             await silo.Spans(); // forget the warm-up
         }
         var totalEvents = batches.Sum(b => CountEvents(b));
@@ -114,6 +115,10 @@ public static class Ingest
             io1.GetValueOrDefault("syscw") - io0.GetValueOrDefault("syscw"), await store.SizeOnDisk(), silo.Rss, await store.IntakeStates(),
             silo.HasExited ? [.. sent.Errors, "silo exited: " + silo.Output[^Math.Min(2000, silo.Output.Length)..]] : sent.Errors, Summarise(silo), Describe(spans));
     }
+
+    /// <summary>The warm-up: --warm-events events (default 50), one per subject, on subjects no measured batch uses.</summary>
+    private static List<byte[]> Warmup(Options o) =>
+        Workload.Batches($"warm-{Guid.NewGuid():N}", o.WarmEvents, o.WarmEvents, Math.Min(o.BatchSize, o.WarmEvents), firstSubject: 90_000_000);
 
     /// <summary>Pump rounds and grain calls as the silo traced them (intake.pump = one round, subject.apply = one grain call).</summary>
     public static string Describe(List<SiloRunner.Span> spans)
@@ -155,7 +160,7 @@ public static class Ingest
         await using var server = await Conventional.Start(store, mode, sameRules);
         using var client = server.Client();
         // Warm the JIT and the connection pool on a few events of their own.
-        await Workload.Send(client, Workload.Batches($"warm-{Guid.NewGuid():N}", 50, 50, 50, firstSubject: 90_000_000), 1);
+        await Workload.Send(client, Warmup(o), o.WarmEvents > 50 ? o.Concurrency : 1);
         var cpu = new CpuWindow(() => TimeSpan.Zero, store.ServerCpu);
         var sent = await Workload.Send(client, batches, o.Concurrency);
         var run = new ConventionalRun(store.Label, distribution, mode, sameRules, events, sent.Accepted, sent.Elapsed.TotalSeconds, cpu.Stop(), sent.Errors);
