@@ -73,6 +73,14 @@ public sealed class Store : IAsyncDisposable
     }
 
     /// <summary>Events not yet handed over (accepted) or waiting for fan-out acknowledgements (delivered): the state index answers.</summary>
+    /// <summary>
+    /// Whether any event is still accepted or delivered: two EXISTS probes the state index answers from its first live
+    /// entry. The drain loop polls this; counting the backlog on every poll was ~17 % of the PostgreSQL server's time in
+    /// an ingest run (pg_stat_statements, 2026-12-01), which the table then put on the grid's account.
+    /// </summary>
+    public async Task<bool> AnyPendingIntake() =>
+        await Scalar("SELECT CASE WHEN EXISTS (SELECT 1 FROM intake_events WHERE state = 'accepted') OR EXISTS (SELECT 1 FROM intake_events WHERE state = 'delivered') THEN 1 ELSE 0 END") == 1;
+
     public async Task<long> PendingIntake() =>
         await Scalar("SELECT COUNT(*) FROM intake_events WHERE state = 'accepted'") + await Scalar("SELECT COUNT(*) FROM intake_events WHERE state = 'delivered'");
 
