@@ -31,7 +31,7 @@ public sealed record GradeDistribution(
         a.Count == b.Count && a.All(kv => b.TryGetValue(kv.Key, out var n) && n == kv.Value);
 }
 
-/// <summary>The grade counts of the subject_summary projection: one GROUP BY (index on kind, grade, stars).</summary>
+/// <summary>The grade counts of the subject_summary projection (kept beside it by triggers, grade_counts).</summary>
 public interface IGradeCounts
 {
     /// <summary>(kind, grade, stars) → subjects.</summary>

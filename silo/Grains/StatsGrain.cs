@@ -4,7 +4,7 @@ using Orleans.Concurrency;
 namespace CreditGrid.Silo.Grains;
 
 /// <summary>
-/// The grade distribution, counted from the durable subject_summary projection rather than kept from the changes
+/// The grade distribution, read from grade_counts (kept by triggers beside the durable subject_summary projection) rather than kept from the changes
 /// stream: a stream message lost in a crash (or dropped when its queue is full) can no longer falsify it (issue 11,
 /// item 14). One activation per silo; a count serves the calls of the next half second (the contract allows 2 s).
 /// </summary>
