@@ -37,8 +37,14 @@ public sealed class SqlSubjectSearch(Database database) : ISubjectSearch
         // SQLite, a Chinese word of 3+ characters: the FTS index alone answers (no identifier), as rowids.
         var ftsOnly = match is { } m && m.Contains(FtsHits, StringComparison.Ordinal);
 
-        // Without filters the FTS index counts its own hits; with them each hit's row is read.
-        var total = await Count(connection, ftsOnly && filters.Count == 0 ? "SELECT COUNT(*) FROM subject_search WHERE subject_search MATCH @phrase" : $"SELECT COUNT(*) FROM {from} {where}", parameters, ct);
+        // Without filters the FTS index counts its own hits, and PostgreSQL's subject_name_prefix holds the count of a
+        // 1-2 character name prefix (postgres-project-019); otherwise each hit's row is counted.
+        var countSql = filters.Count > 0 ? $"SELECT COUNT(*) FROM {from} {where}"
+            : ftsOnly ? "SELECT COUNT(*) FROM subject_search WHERE subject_search MATCH @phrase"
+            : database.IsPostgres && q is not null && rank is null && q.EnumerateRunes().Count() < 3 && !q.All(char.IsAsciiLetterOrDigit)
+                ? "SELECT COALESCE((SELECT n FROM subject_name_prefix WHERE prefix = @q), 0)"
+                : $"SELECT COUNT(*) FROM {from} {where}";
+        var total = await Count(connection, countSql, parameters, ct);
         var items = new List<SearchHit>();
         var skip = (long)(query.Page - 1) * query.PageSize;
         if (total == 0 || skip >= total) return new SearchPage(total, items);
@@ -50,9 +56,10 @@ public sealed class SqlSubjectSearch(Database database) : ISubjectSearch
             parameters.Add(("@qhi", q + Highest));
             parameters.Add(("@like", "%" + EscapeLike(q) + "%"));
             var starts = $"{name} >= @q AND {name} < @qhi";
-            var contains = database.IsPostgres ? "s.name ILIKE @like" : "s.name LIKE @like ESCAPE '\\'"; // both ignore ASCII case, as the trigram index does
-            var prefixed = await Count(connection, $"SELECT COUNT(*) FROM subject_summary s {Where(starts, filters)}", parameters, ct);
-            if (skip < prefixed) await Read(connection, $"SELECT {Columns} FROM subject_summary s {Where(starts, filters)} ORDER BY {name}, s.kind, s.id LIMIT @take OFFSET @skip",
+            var contains = database.IsPostgres ? $"s.name {PgLike(q)} @like" : "s.name LIKE @like ESCAPE '\\'"; // both ignore ASCII case, as the trigram index does
+            // Page 1 needs no count of the names that start with q: it reads them, then the others from the first.
+            var prefixed = skip == 0 ? 0 : await Count(connection, $"SELECT COUNT(*) FROM subject_summary s {Where(starts, filters)}", parameters, ct);
+            if (skip == 0 || skip < prefixed) await Read(connection, $"SELECT {Columns} FROM subject_summary s {Where(starts, filters)} ORDER BY {name}, s.kind, s.id LIMIT @take OFFSET @skip",
                 [.. parameters, ("@take", query.PageSize), ("@skip", skip)], items, ct);
             if (items.Count < query.PageSize)
                 await Read(connection, $"SELECT {Columns} FROM subject_summary s {Where($"{contains} AND NOT ({starts})", filters)} ORDER BY {name}, s.kind, s.id LIMIT @take OFFSET @skip",
@@ -119,7 +126,7 @@ public sealed class SqlSubjectSearch(Database database) : ISubjectSearch
         {
             // One WHERE with OR: PostgreSQL combines the GIN (or name b-tree) and the identifier b-tree in a BitmapOr.
             if (!prefixOnly) parameters.Add(("@pattern", "%" + EscapeLike(q) + "%"));
-            name = prefixOnly ? "s.name COLLATE \"C\" >= @q AND s.name COLLATE \"C\" < @qhi" : "s.name ILIKE @pattern";
+            name = prefixOnly ? "s.name COLLATE \"C\" >= @q AND s.name COLLATE \"C\" < @qhi" : $"s.name {PgLike(q)} @pattern";
             id = "s.id COLLATE \"C\" >= @idq AND s.id COLLATE \"C\" < @idhi";
             (startsName, startsId) = ("starts_with(s.name, @q)", "starts_with(s.id, @idq)");
         }
@@ -164,6 +171,15 @@ public sealed class SqlSubjectSearch(Database database) : ISubjectSearch
         if (query.Downgraded is { } d) clauses.Add($"{lead}s.downgraded = {(d ? 1 : 0)}");
         return clauses;
     }
+
+    /// <summary>
+    /// ILIKE, or LIKE when q has no letter with case (Chinese characters, digits: Unicode Lo and Nd): lower() changes no
+    /// such character and makes none, so both find the same names, and LIKE's recheck of each trigram hit costs about
+    /// half of ILIKE's, which lower-cases every name it tests.
+    /// </summary>
+    private static string PgLike(string q) =>
+        q.EnumerateRunes().All(r => Rune.GetUnicodeCategory(r) is System.Globalization.UnicodeCategory.OtherLetter or System.Globalization.UnicodeCategory.DecimalDigitNumber)
+            ? "LIKE" : "ILIKE";
 
     private static string EscapeLike(string q)
     {

@@ -107,7 +107,10 @@ public sealed class Store : IAsyncDisposable
     {
         SqliteConnection.ClearAllPools();
         NpgsqlConnection.ClearAllPools();
-        if (_admin is not null && DatabaseName is not null)
+        // CREDITGRID_BENCH_KEEP_DATABASE=1 keeps a PostgreSQL database for EXPLAIN afterwards (its name is printed).
+        if (Environment.GetEnvironmentVariable("CREDITGRID_BENCH_KEEP_DATABASE") == "1" && DatabaseName is not null)
+            Console.WriteLine($"[store] kept database {DatabaseName}");
+        else if (_admin is not null && DatabaseName is not null)
         {
             try
             {
