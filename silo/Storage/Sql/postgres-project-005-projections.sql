@@ -16,7 +16,7 @@ CREATE TABLE IF NOT EXISTS subject_summary (
     updated_at  TEXT NOT NULL,
     PRIMARY KEY (kind, id)
 );
--- GET /api/v1/stats/grades is one GROUP BY over this index.
+-- GET /api/v1/stats/grades was one GROUP BY over this index (dropped by project-021: grade_counts).
 CREATE INDEX IF NOT EXISTS ix_subject_summary_grade ON subject_summary (kind, grade, stars);
 
 -- Objections (L815) are owned by the subject grain; this table is their projection, for lists and id → subject.
