@@ -18,7 +18,8 @@ namespace CreditGrid.Silo.Storage;
 /// OrleansQuery, written by sqlite-persistence.sql / postgres-persistence.sql) with the provider's parameters and the
 /// serializer Orleans gives the provider, so rows stay exactly as the ADO.NET provider reads and writes them: the
 /// contract is still the one in docs/sqlite-persistence.md and docs/postgres.md, and either provider can open rows the
-/// other wrote.
+/// other wrote. Reads are grouped (<see cref="GroupedStateReads"/>): on SQLite each key still runs ReadFromStorageKey,
+/// on PostgreSQL one statement with the same columns and meaning answers a whole batch of keys.
 /// </para>
 /// </summary>
 public sealed class GroupCommitGrainStorage(Database database, IGrainStorageSerializer serializer, string serviceId) : IGrainStorage
@@ -28,21 +29,22 @@ public sealed class GroupCommitGrainStorage(Database database, IGrainStorageSeri
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         var queries = await Load();
-        await using var connection = await database.Open();
-        await using var command = Database.Command(connection, queries.Read, null, Key(stateName, grainId).Parameters());
-        await using var reader = await command.ExecuteReaderAsync();
-        if (!await reader.ReadAsync())
+        // Concurrent reads (every new activation reads) share one connection and, on PostgreSQL, one query (GroupedStateReads).
+        var row = await queries.Reads.Read(Key(stateName, grainId));
+        if (!row.Found)
         {
             grainState.State = Activator.CreateInstance<T>();
             grainState.ETag = null;
             grainState.RecordExists = false;
             return;
         }
-        var payload = reader.IsDBNull(0) ? null : (byte[])reader.GetValue(0);
-        grainState.State = payload is null ? Activator.CreateInstance<T>() : serializer.Deserialize<T>(new BinaryData(payload));
-        grainState.ETag = Database.Long(reader, 1).ToString(CultureInfo.InvariantCulture);
-        grainState.RecordExists = payload is not null;
+        grainState.State = row.Payload is null ? Activator.CreateInstance<T>() : serializer.Deserialize<T>(new BinaryData(row.Payload));
+        grainState.ETag = row.Version.ToString(CultureInfo.InvariantCulture);
+        grainState.RecordExists = row.Payload is not null;
     }
+
+    /// <summary>Grouped read batches run and reads they answered, since start.</summary>
+    public (long Batches, long Reads) ReadCounts => _queries?.Reads.Counts ?? (0, 0);
 
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
@@ -114,7 +116,7 @@ public sealed class GroupCommitGrainStorage(Database database, IGrainStorageSeri
 
     private static int? Version(string? etag) => string.IsNullOrWhiteSpace(etag) ? null : int.Parse(etag, CultureInfo.InvariantCulture);
 
-    private sealed record Queries(string Read, string Write, string Clear);
+    private sealed record Queries(string Read, string Write, string Clear, GroupedStateReads Reads);
 
     /// <summary>
     /// The provider's query texts, once. Their "PRAGMA synchronous = NORMAL" heads are left out: a pragma cannot
@@ -131,7 +133,10 @@ public sealed class GroupCommitGrainStorage(Database database, IGrainStorageSeri
         while (await reader.ReadAsync()) texts[reader.GetString(0)] = WithoutPragmas(reader.GetString(1));
         string Get(string key) => texts.TryGetValue(key, out var text) ? text
             : throw new InvalidOperationException($"OrleansQuery has no '{key}': the SQLite persistence script was not applied.");
-        return _queries = new Queries(Get("ReadFromStorageKey"), Get("WriteToStorageKey"), Get("ClearStorageKey"));
+        var read = Get("ReadFromStorageKey");
+        // Two first calls may both load: the first to finish wins, so every read joins the same queue.
+        Interlocked.CompareExchange(ref _queries, new Queries(read, Get("WriteToStorageKey"), Get("ClearStorageKey"), new GroupedStateReads(database, read)), null);
+        return _queries!;
     }
 
     private static string WithoutPragmas(string sql) =>

@@ -17,12 +17,29 @@ public static class Migrations
         var provider = database.IsPostgres ? "postgres" : "sqlite";
         if (database.FilePath is { } file && Path.GetDirectoryName(file) is { Length: > 0 } directory) Directory.CreateDirectory(directory);
 
-        await using var connection = await database.Open(ct);
+        // Unpooled (PostgreSQL): the pool does not reset sessions (Database.Normalise, No Reset On Close), so the session
+        // advisory lock below must never ride back into the pool; closing this connection ends its session. The unlock
+        // is in a finally as well, for the normal path. (A transaction-level lock cannot be used: the Orleans scripts
+        // run their own BEGIN/COMMIT, which would release it half-way.)
+        await using var connection = await database.OpenUnpooled(ct);
         if (database.IsPostgres)
             await Exec(connection, "SELECT pg_advisory_lock(2021120087)", ct); // several pods may start the Job or silos at once
         else
             await Exec(connection, "PRAGMA journal_mode=WAL;", ct); // readers beside the one writer; NORMAL sync is crash-safe in WAL
+        try
+        {
+            await ApplyScripts(connection, provider, ct);
+        }
+        finally
+        {
+            if (database.IsPostgres)
+                try { await Exec(connection, "SELECT pg_advisory_unlock(2021120087)", CancellationToken.None); }
+                catch (Exception) { } // an aborted transaction or a broken connection: closing the session releases the lock
+        }
+    }
 
+    private static async Task ApplyScripts(DbConnection connection, string provider, CancellationToken ct)
+    {
         foreach (var orleans in new[] { "persistence", "clustering", "reminders" })
         {
             if (Exists($"{provider}-{orleans}.sql")) await Exec(connection, Read($"{provider}-{orleans}.sql"), ct);
@@ -43,7 +60,6 @@ public static class Migrations
                 await mark.ExecuteNonQueryAsync(ct);
             await tx.CommitAsync(ct);
         }
-        if (database.IsPostgres) await Exec(connection, "SELECT pg_advisory_unlock(2021120087)", ct);
     }
 
     private static IEnumerable<string> ProjectScripts(string provider) =>
