@@ -84,6 +84,8 @@ public sealed class IntakePump(IIntakeLog log, IntakeSignal signal, IGrainFactor
             }
         });
         await log.Record(round, outcomes, ct); // drops the round's leases once none of its events is left accepted
+        // Nothing went through (a failing grain or store): its events are offered again, after a pause or with the next new event.
+        if (outcomes.Count == 0) await signal.Wait(TimeSpan.FromSeconds(1), ct);
         return bySubject.Count;
     }
 }

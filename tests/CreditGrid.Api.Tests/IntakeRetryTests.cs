@@ -39,6 +39,7 @@ public sealed class IntakeRetryTests(GridHost grid) : IClassFixture<GridHost>
         }
 
         await grid.WaitFor(stuck, "applied");
+        await grid.Restart(); // applied means stored: the record is there after a restart too
         var records = (await grid.Subject("enterprise", refused)).GetProperty("records").EnumerateArray()
             .Select(r => r.GetProperty("eventId").GetString()).ToList();
         Assert.Equal(1, records.Count(id => id == stuck));
