@@ -14,15 +14,8 @@ public sealed class SqlEventIntake(Database database, IntakeSignal signal, GridC
 {
     public async Task<IReadOnlyList<IntakeResult>> Accept(IReadOnlyList<IntakeItem> items, CancellationToken ct = default)
     {
-        var results = await database.Write(async (connection, tx) =>
-        {
-            var now = clock.Now.ToString("O", CultureInfo.InvariantCulture);
-            var list = database.IsPostgres
-                ? await PostgresIntake.Insert(connection, tx, items, now, ct) // one statement per table (issue 16)
-                : await InsertEach(connection, tx, items, now, ct);
-            await CountTimeliness(connection, tx, items, list, ct);
-            return list;
-        }, ct);
+        // Concurrent requests share one synced commit (issue 16: IntakeAcceptGroup); answers come after it.
+        var results = await Accepts.Accept(items, ct);
         var accepted = results.Count(r => r.Disposition == IntakeDisposition.Accepted);
         if (accepted > 0)
         {
@@ -30,6 +23,23 @@ public sealed class SqlEventIntake(Database database, IntakeSignal signal, GridC
             signal.Notify();
         }
         return results;
+    }
+
+    private IntakeAcceptGroup? _accepts;
+    /// <summary>Synced intake commits and the requests they held (tests, benchmarks).</summary>
+    public (long Groups, long Requests) AcceptCounts => Accepts.Counts;
+
+    private IntakeAcceptGroup Accepts => LazyInitializer.EnsureInitialized(ref _accepts, () => new IntakeAcceptGroup(database, Store));
+
+    /// <summary>Stores one transaction's events (one request's, or a group's in arrival order) and answers every item.</summary>
+    private async Task<List<IntakeResult>> Store(DbConnection connection, DbTransaction tx, IReadOnlyList<IntakeItem> items, CancellationToken ct)
+    {
+        var now = clock.Now.ToString("O", CultureInfo.InvariantCulture);
+        var list = database.IsPostgres
+            ? await PostgresIntake.Insert(connection, tx, items, now, ct) // one statement per table (issue 16)
+            : await InsertEach(connection, tx, items, now, ct);
+        await CountTimeliness(connection, tx, items, list, ct);
+        return list;
     }
 
     /// <summary>SQLite (in-process, so per-row prepared statements are cheap): each event looked up, then inserted with its index row.</summary>
