@@ -130,6 +130,21 @@ public sealed class Database
         }
     }
 
+    /// <summary>SQLite: work on a connection while no write unit runs (SqliteCheckpointer); PostgreSQL: just the work.</summary>
+    public async Task UnderWriteGate(Func<DbConnection, Task> work, CancellationToken ct)
+    {
+        if (_writeGate is not null) await _writeGate.WaitAsync(ct);
+        try
+        {
+            await using var connection = await Open(ct);
+            await work(connection);
+        }
+        finally
+        {
+            _writeGate?.Release();
+        }
+    }
+
     public Task Write(Func<DbConnection, DbTransaction, Task> work, CancellationToken ct = default) => Write(work, synced: true, ct);
 
     public Task Write(Func<DbConnection, DbTransaction, Task> work, bool synced, CancellationToken ct) =>
