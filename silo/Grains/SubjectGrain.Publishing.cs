@@ -21,7 +21,8 @@ public abstract partial class SubjectGrain
         var change = Diff(evaluation, eventId);
         var logged = StampChanges(change);
         // Both writes queue at once, so they normally share one group commit (one wait instead of two).
-        await Task.WhenAll(state.WriteStateAsync(), Reschedule(evaluation));
+        try { await Task.WhenAll(state.WriteStateAsync(), Reschedule(evaluation)); }
+        catch { DeactivateOnIdle(); throw; } // unsaved changes must not answer the pump's retry as applied: the next call reloads the stored state
         if (deliveries.Count > 0) await Publish(deliveries);
         if (change is not null) await Announce(change);
         await this.AnnounceLogged(logged);

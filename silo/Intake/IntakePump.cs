@@ -37,13 +37,14 @@ public sealed class IntakePump(IIntakeLog log, IntakeSignal signal, IGrainFactor
         {
             try
             {
-                var pending = await log.Pending(claim, stoppingToken);
+                var round = await log.Pending(claim, stoppingToken);
+                var pending = round.Events;
                 if (pending.Count == 0)
                 {
                     await signal.Wait(TimeSpan.FromSeconds(1), stoppingToken);
                     continue;
                 }
-                var subjects = await Deliver(pending, stoppingToken);
+                var subjects = await Deliver(round, stoppingToken);
                 claim = pending.Count == claim && subjects * 2 <= pending.Count ? Math.Max(_batchSize, Math.Min(_maxBatchSize, claim * 2)) : _batchSize;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -59,8 +60,9 @@ public sealed class IntakePump(IIntakeLog log, IntakeSignal signal, IGrainFactor
     }
 
     /// <summary>Hands one round to the grains; returns how many subjects it touched.</summary>
-    private async Task<int> Deliver(IReadOnlyList<CreditEvent> pending, CancellationToken ct)
+    private async Task<int> Deliver(IntakeClaim round, CancellationToken ct)
     {
+        var pending = round.Events;
         using var activity = Core.Grid.GridMetrics.Activities.StartActivity("intake.pump");
         activity?.SetTag("creditgrid.events", pending.Count);
         var outcomes = new List<ApplyOutcome>(pending.Count);
@@ -81,7 +83,9 @@ public sealed class IntakePump(IIntakeLog log, IntakeSignal signal, IGrainFactor
                     subject.Count(), string.Join(",", subject.Select(e => e.EventId)), subject.Key.Item1, id);
             }
         });
-        await log.Record(outcomes, ct);
+        await log.Record(round, outcomes, ct); // drops the round's leases once none of its events is left accepted
+        // Nothing went through (a failing grain or store): its events are offered again, after a pause or with the next new event.
+        if (outcomes.Count == 0) await signal.Wait(TimeSpan.FromSeconds(1), ct);
         return bySubject.Count;
     }
 }

@@ -6,8 +6,9 @@ namespace CreditGrid.Silo.Storage;
 /// <summary>The silo's side of the intake log: what the pump and the grains need besides <see cref="IEventIntake"/>.</summary>
 public interface IIntakeLog : IEventIntake
 {
-    Task<IReadOnlyList<CreditEvent>> Pending(int max, CancellationToken ct);
-    Task Record(IReadOnlyList<ApplyOutcome> outcomes, CancellationToken ct = default);
+    /// <summary>The next round's events for this silo, held by leases (docs/intake.md "Claims without row rewrites").</summary>
+    Task<IntakeClaim> Pending(int max, CancellationToken ct);
+    Task Record(IntakeClaim claim, IReadOnlyList<ApplyOutcome> outcomes, CancellationToken ct = default);
     Task MarkApplied(string eventId, CancellationToken ct = default);
     Task ReleaseClaims(CancellationToken ct);
 }

@@ -108,70 +108,65 @@ public sealed class SqlEventIntake(Database database, IntakeSignal signal, GridC
     }
 
     /// <summary>
-    /// Claims the oldest events not yet handed to their grains, for this silo, for <see cref="ClaimLease"/>. Another silo takes over
-    /// a claim that ran out (its silo died); grains are idempotent, so a double hand-over is harmless.
+    /// Claims the oldest events not yet handed to their grains, for this silo, for <see cref="ClaimLease"/>: lease rows
+    /// per range of seq, the intake rows only read (issue 16, <see cref="IntakeLeases"/>). Another silo takes over a lease
+    /// that ran out (its silo died); grains are idempotent, so a double hand-over is harmless.
     /// </summary>
-    public Task<IReadOnlyList<CreditEvent>> Pending(int max, CancellationToken ct) =>
-        database.Write<IReadOnlyList<CreditEvent>>(async (connection, tx) =>
+    public Task<IntakeClaim> Pending(int max, CancellationToken ct) =>
+        database.Write(async (connection, tx) =>
         {
             var now = clock.Now.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
             var until = clock.Now.Add(ClaimLease).UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
-            var lockRows = database.IsPostgres ? "FOR UPDATE SKIP LOCKED" : "";
-            await using var command = Database.Command(connection, $"""
-                UPDATE intake_events SET claimed_by = @me, claimed_until = @until
-                WHERE seq IN (SELECT seq FROM intake_events
-                              WHERE state = 'accepted' AND (claimed_until IS NULL OR claimed_until < @now OR claimed_by = @me)
-                              ORDER BY seq LIMIT @max {lockRows})
-                RETURNING seq, payload
-                """, tx, ("@me", Claimant), ("@until", until), ("@now", now), ("@max", max));
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            var events = new List<(long Seq, CreditEvent Event)>();
-            while (await reader.ReadAsync(ct))
-                events.Add((Database.Long(reader, 0), JsonSerializer.Deserialize<CreditEvent>(reader.GetString(1), GridJson.Options)!));
-            return [.. events.OrderBy(e => e.Seq).Select(e => e.Event)];
-        }, synced: false, ct); // a lost claim is claimed again
+            return await IntakeLeases.Claim(connection, tx, database.IsPostgres, Claimant, now, until, max, ct);
+        }, synced: false, ct); // a lost lease leaves its rows free, and they are claimed again
 
-    /// <summary>How long a silo holds claimed intake rows before another silo may take them over.</summary>
+    /// <summary>How long a silo holds a lease of intake rows before another silo may take it over.</summary>
     private static readonly TimeSpan ClaimLease = TimeSpan.FromSeconds(15);
 
-    /// <summary>The only silo (embedded mode) drops claims left by its previous run, which died with them.</summary>
+    /// <summary>The only silo (embedded mode) drops the leases left by its previous run, which died with them.</summary>
     public Task ReleaseClaims(CancellationToken ct) =>
-        database.Write(async (connection, tx) =>
-        {
-            await using var command = Database.Command(connection, "UPDATE intake_events SET claimed_by = NULL, claimed_until = NULL WHERE state = 'accepted'", tx);
-            await command.ExecuteNonQueryAsync(ct);
-        }, ct);
+        database.Write((connection, tx) => IntakeLeases.Release(connection, tx, ct), ct);
 
     /// <summary>This process, as a claimant of intake rows.</summary>
     private static readonly string Claimant = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
-    /// <summary>Records what the grains did; an event already applied is never moved back.</summary>
-    public Task Record(IReadOnlyList<ApplyOutcome> outcomes, CancellationToken ct = default) =>
+    /// <summary>
+    /// Records what the grains did; an event already applied is never moved back. When every event of the claim left
+    /// 'accepted', its leases go in the same transaction; otherwise they stay and the next claim offers the rest again.
+    /// </summary>
+    public Task Record(IntakeClaim claim, IReadOnlyList<ApplyOutcome> outcomes, CancellationToken ct = default) =>
         database.Write(async (connection, tx) =>
         {
             var now = clock.Now;
             var at = now.ToString("O", CultureInfo.InvariantCulture);
-            if (database.IsPostgres)
-            {
-                // One UPDATE … FROM unnest for the round (issue 16).
-                foreach (var received in await PostgresIntake.Record(connection, tx, outcomes, at, ct)) Applied(received, now);
-                return;
-            }
-            foreach (var o in outcomes)
-            {
-                var update = Database.Reused(connection, tx, """
-                    UPDATE intake_events
-                    SET state = @state, record_ids = @records, reason = @reason,
-                        applied_at = CASE WHEN @state = 'applied' THEN @at ELSE applied_at END
-                    WHERE event_id = @id AND state NOT IN ('applied', 'rejected')
-                    RETURNING received_at
-                    """,
-                    ("@state", IntakeRow.Wire(o.State)), ("@records", JsonSerializer.Serialize(o.RecordIds)), ("@reason", o.Reason),
-                    ("@at", at), ("@id", o.EventId));
-                var received = await update.ExecuteScalarAsync(ct);
-                if (o.State == EventState.Applied && received is string receivedAt) Applied(receivedAt, now);
-            }
+            await RecordOutcomes(connection, tx, outcomes, now, at, ct);
+            var left = outcomes.Where(o => o.State != EventState.Accepted).Select(o => o.EventId).ToHashSet(StringComparer.Ordinal);
+            if (claim.Events.All(e => left.Contains(e.EventId))) await IntakeLeases.Done(connection, tx, Claimant, claim.Leases, ct);
         }, synced: false, ct); // a lost mark re-delivers the event, which the grain answers as applied
+
+    private async Task RecordOutcomes(DbConnection connection, DbTransaction tx, IReadOnlyList<ApplyOutcome> outcomes, DateTimeOffset now, string at, CancellationToken ct)
+    {
+        if (database.IsPostgres)
+        {
+            // One UPDATE … FROM unnest for the round (issue 16).
+            foreach (var received in await PostgresIntake.Record(connection, tx, outcomes, at, ct)) Applied(received, now);
+            return;
+        }
+        foreach (var o in outcomes)
+        {
+            var update = Database.Reused(connection, tx, """
+                UPDATE intake_events
+                SET state = @state, record_ids = @records, reason = @reason,
+                    applied_at = CASE WHEN @state = 'applied' THEN @at ELSE applied_at END
+                WHERE event_id = @id AND state NOT IN ('applied', 'rejected')
+                RETURNING received_at
+                """,
+                ("@state", IntakeRow.Wire(o.State)), ("@records", JsonSerializer.Serialize(o.RecordIds)), ("@reason", o.Reason),
+                ("@at", at), ("@id", o.EventId));
+            var received = await update.ExecuteScalarAsync(ct);
+            if (o.State == EventState.Applied && received is string receivedAt) Applied(receivedAt, now);
+        }
+    }
 
     /// <summary>A source grain's fan-out for this event is acknowledged everywhere: the event is applied.</summary>
     public Task MarkApplied(string eventId, CancellationToken ct = default) =>
