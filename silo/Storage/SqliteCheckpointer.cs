@@ -6,19 +6,19 @@ namespace CreditGrid.Silo.Storage;
 /// SQLite's WAL is copied back into the database file here, beside the writer, instead of inside a commit (issue 16).
 /// SQLite's own auto-checkpoint runs in the commit that crosses 1,000 pages (4 MiB): under ingest that was ~18 times a
 /// second, each time while the one writer gate was held, and a page changed by many group commits was copied back
-/// once per checkpoint. Now every quarter second a PASSIVE checkpoint runs on its own connection, outside the gate
+/// once per checkpoint. Now every second a PASSIVE checkpoint runs on its own connection, outside the gate
 /// (SQLite lets one checkpointer work beside one writer); once the log holds more than <see cref="ResetFrames"/> frames
-/// the few frames written meanwhile are copied under the gate, so the next writer can start the log from its beginning
-/// again. The connections' auto-checkpoint stays as a backstop at <see cref="BackstopPages"/> (SqliteDataSource).
+/// the frames written meanwhile are copied once more beside the writer and the last few under the gate, so the next
+/// writer can start the log from its beginning again. The connections' auto-checkpoint stays as a backstop at <see cref="BackstopPages"/> (SqliteDataSource).
 /// docs/sqlite-persistence.md, "Checkpoints".
 /// </summary>
 public sealed class SqliteCheckpointer(Database database, ILogger<SqliteCheckpointer> logger) : BackgroundService
 {
     /// <summary>Connections' wal_autocheckpoint: only reached if this service falls behind or stops.</summary>
-    public const int BackstopPages = 16_384;
+    public const int BackstopPages = 65_536;
 
-    private const int ResetFrames = 4_096;
-    private static readonly TimeSpan Every = TimeSpan.FromMilliseconds(250);
+    private const int ResetFrames = 16_384;
+    private static readonly TimeSpan Every = TimeSpan.FromSeconds(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -28,8 +28,11 @@ public sealed class SqliteCheckpointer(Database database, ILogger<SqliteCheckpoi
         {
             try
             {
-                var frames = await Checkpoint(stoppingToken);
-                if (frames > ResetFrames) await database.UnderWriteGate(c => Checkpoint(c, stoppingToken), stoppingToken);
+                if (await Checkpoint(stoppingToken) > ResetFrames)
+                {
+                    await Checkpoint(stoppingToken); // what was written during the first, a shorter copy
+                    await database.UnderWriteGate(c => Checkpoint(c, stoppingToken), stoppingToken);
+                }
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
