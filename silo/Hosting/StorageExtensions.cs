@@ -54,6 +54,7 @@ public static class StorageExtensions
         services.AddSingleton<Core.Reports.IReportIssues, SqlReportIssues>();
         services.AddSingleton<Core.Applications.IApplicationRegistry, SqlApplications>().AddSingleton<Core.Applications.ApplicationIntake>();
         services.AddHostedService<PostgresPoolRelease>();
+        services.AddHostedService<SqliteCheckpointer>();
         return services;
     }
 
