@@ -12,7 +12,9 @@ namespace CreditGrid.Silo.Storage;
 public sealed class SqliteDataSource(string connectionString, double? maxMegabytes = null) : DbDataSource
 {
     // Storage:SqliteMaxMegabytes, in pages of SQLite's default 4096 bytes (the project never changes page_size).
-    private readonly string _pragmas = $"PRAGMA busy_timeout = 30000; PRAGMA wal_autocheckpoint = {SqliteCheckpointer.BackstopPages};"
+    public const int BusyTimeoutMs = 30_000;
+
+    private readonly string _pragmas = $"PRAGMA busy_timeout = {BusyTimeoutMs}; PRAGMA wal_autocheckpoint = {SqliteCheckpointer.BackstopPages};"
         + (maxMegabytes is { } mb ? $" PRAGMA max_page_count = {Math.Max(1, (long)(mb * 1024 * 1024 / 4096))};" : "");
 
     public override string ConnectionString => connectionString;
