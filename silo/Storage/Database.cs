@@ -100,13 +100,9 @@ public sealed class Database : IDisposable
     /// earlier one. Used for what the intake log can rebuild: grain state and derived rows, intake claims and applied
     /// marks (an event is marked applied only after its grain writes). Accepting events (the 202s) stays synced.
     /// </summary>
-    public async Task<T> Write<T>(Func<DbConnection, DbTransaction, Task<T>> work, bool synced, CancellationToken ct)
-    {
-        if (_writeGate is not null) await _writeGate.WaitAsync(ct);
-        DbConnection? pooled = null;
-        try
+    public Task<T> Write<T>(Func<DbConnection, DbTransaction, Task<T>> work, bool synced, CancellationToken ct) =>
+        Gated(async connection =>
         {
-            var connection = _sqlite is not null ? Writer() : pooled = await Open(ct);
             if (_sqlite is not null)
             {
                 // synchronous is per connection and kept by it: set for every unit.
@@ -124,6 +120,20 @@ public sealed class Database : IDisposable
             var result = await work(connection, tx);
             await tx.CommitAsync(ct);
             return result;
+        }, ct);
+
+    /// <summary>SQLite: work on a connection while no write unit runs (SqliteCheckpointer); PostgreSQL: just the work.</summary>
+    public Task UnderWriteGate(Func<DbConnection, Task> work, CancellationToken ct) =>
+        Gated(async connection => { await work(connection); return true; }, ct);
+
+    /// <summary>One writer at a time on SQLite (the gate, on the writer connection); a pooled connection on PostgreSQL.</summary>
+    private async Task<T> Gated<T>(Func<DbConnection, Task<T>> work, CancellationToken ct)
+    {
+        if (_writeGate is not null) await _writeGate.WaitAsync(ct);
+        DbConnection? pooled = null;
+        try
+        {
+            return await work(_sqlite is not null ? Writer() : pooled = await Open(ct));
         }
         finally
         {
@@ -159,22 +169,6 @@ public sealed class Database : IDisposable
         var entered = _writeGate.Wait(TimeSpan.FromSeconds(5));
         try { _writer?.Dispose(); _writer = null; }
         finally { if (entered) _writeGate.Release(); }
-    }
-
-    /// <summary>SQLite: work on a connection while no write unit runs (SqliteCheckpointer); PostgreSQL: just the work.</summary>
-    public async Task UnderWriteGate(Func<DbConnection, Task> work, CancellationToken ct)
-    {
-        if (_writeGate is not null) await _writeGate.WaitAsync(ct);
-        DbConnection? pooled = null;
-        try
-        {
-            await work(_sqlite is not null ? Writer() : pooled = await Open(ct));
-        }
-        finally
-        {
-            if (pooled is not null) await pooled.DisposeAsync();
-            _writeGate?.Release();
-        }
     }
 
     public Task Write(Func<DbConnection, DbTransaction, Task> work, CancellationToken ct = default) => Write(work, synced: true, ct);

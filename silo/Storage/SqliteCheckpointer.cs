@@ -49,9 +49,11 @@ public sealed class SqliteCheckpointer(Database database, ILogger<SqliteCheckpoi
     }
 
     /// <summary>One PASSIVE checkpoint (never waits for readers or the writer); the frames the log held.</summary>
-    private static async Task<long> Checkpoint(DbConnection connection, CancellationToken ct)
+    private static Task<long> Checkpoint(DbConnection connection, CancellationToken ct) => Run(connection, "PASSIVE", ct);
+
+    private static async Task<long> Run(DbConnection connection, string mode, CancellationToken ct)
     {
-        await using var command = Database.Command(connection, "PRAGMA wal_checkpoint(PASSIVE)");
+        await using var command = Database.Command(connection, $"PRAGMA wal_checkpoint({mode})");
         await using var reader = await command.ExecuteReaderAsync(ct);
         return await reader.ReadAsync(ct) ? Database.Long(reader, 1) : 0;
     }
@@ -68,9 +70,7 @@ public sealed class SqliteCheckpointer(Database database, ILogger<SqliteCheckpoi
         await using (var wait = Database.Command(connection, $"PRAGMA busy_timeout = {RestartWaitMs}")) await wait.ExecuteNonQueryAsync(ct);
         try
         {
-            await using var command = Database.Command(connection, "PRAGMA wal_checkpoint(RESTART)");
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            return await reader.ReadAsync(ct) ? Database.Long(reader, 1) : 0;
+            return await Run(connection, "RESTART", ct);
         }
         finally
         {
