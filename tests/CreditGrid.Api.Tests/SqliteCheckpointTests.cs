@@ -11,7 +11,7 @@ public sealed class SqliteCheckpointTests(SqliteGridHost grid) : IClassFixture<S
     private string DatabaseFile => Path.Combine(grid.Folder, "creditgrid.db");
 
     [Fact]
-    public async Task Applied_events_reach_the_database_file_within_seconds_and_the_log_stays_small()
+    public async Task Applied_events_reach_the_database_file_within_seconds()
     {
         var before = new FileInfo(DatabaseFile).Length;
         string last = "";
@@ -32,7 +32,14 @@ public sealed class SqliteCheckpointTests(SqliteGridHost grid) : IClassFixture<S
         Assert.True(grown >= 1024 * 1024, $"the database file grew by {grown} bytes");
 
         // What was copied back is what the grid answers from: 3,000 enterprises in the grade statistics.
-        var stats = await (await grid.Client(GridHost.Operator).GetAsync("/api/v1/stats/grades")).Body();
-        Assert.Equal(3000, stats.GetProperty("enterprise").EnumerateObject().Sum(p => p.Value.GetInt32()));
+        // (The last event applied does not mean every earlier one is; the statistics are also cached for 0.5 s.)
+        var enterprises = 0;
+        for (var i = 0; i < 100 && enterprises != 3000; i++)
+        {
+            if (i > 0) await Task.Delay(200);
+            var stats = await (await grid.Client(GridHost.Operator).GetAsync("/api/v1/stats/grades")).Body();
+            enterprises = stats.GetProperty("enterprise").EnumerateObject().Sum(p => p.Value.GetInt32());
+        }
+        Assert.Equal(3000, enterprises);
     }
 }
